@@ -1,0 +1,252 @@
+"""`Assistant`: the one API that the CLI, the web UI and the batch eval all call."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from . import answer as answering
+from . import verify
+from .chunking import chunk_document
+from .citations import CitationView, lookup
+from .embeddings import load_embedder, model_id
+from .entities import EntityLexicon
+from .errors import AssistantError, LoadError
+from .index import Index
+from .loaders import discover, load_document
+from .retrieve import Retriever
+from .schema import Answer, Passage, Verdict
+from .settings import Settings
+
+Progress = Callable[[int, int, str], None]  # (done, total, what) for progress bars
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, file by file."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    chunks: int = 0  # chunks written by this ingest
+    embedded: int = 0  # of which newly embedded (the rest came from the cache)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "skipped": [{"path": p, "why": w} for p, w in self.skipped]}
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed, {len(self.skipped)} skipped; {self.chunks} chunks "
+            f"({self.embedded} embedded) in {self.seconds:.1f} s"
+        )
+
+
+class Assistant:
+    """A question answerer and claim checker over one index."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.index = Index(settings, model_id(settings.embedding))
+        self._embedder: Embeddings | None = None
+        self._retriever: Retriever | None = None
+        self._lexicon: EntityLexicon | None = None
+        # Ingest mutates the index; queries from the UI's worker threads must not see it halfway.
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(
+        cls, index_dir: str | Path | None = None, settings: Settings | None = None, **overrides: Any
+    ) -> Assistant:
+        """Open (or create) the index in `index_dir`; settings from env unless given."""
+        settings = settings or Settings.from_env(**overrides)
+        if index_dir is not None:
+            settings = settings.replace(index_dir=Path(index_dir))
+        return cls(settings)
+
+    @classmethod
+    def for_corpus(
+        cls,
+        corpus: str | Path,
+        cache_dir: str | Path,
+        settings: Settings | None = None,
+        progress: Progress | None = None,
+    ) -> Assistant:
+        """An index of `corpus` in a cache folder keyed by its files' hashes and the settings."""
+        settings = settings or Settings.from_env()
+        files = discover([corpus])
+        if not files:
+            raise AssistantError(f"{corpus}: no .txt, .md, .html or .pdf files")
+        key = hashlib.sha256()
+        for f in files:
+            key.update(f.name.encode() + hashlib.sha256(f.read_bytes()).digest())
+        key.update(json.dumps([model_id(settings.embedding), settings.chunker_signature()]).encode())
+        assistant = cls(settings.replace(index_dir=Path(cache_dir) / key.hexdigest()[:16]))
+        assistant.ingest(files, prune=True, progress=progress)
+        return assistant
+
+    # ---- parts made on first use ----------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embeddings:
+        if self._embedder is None:
+            self._embedder = load_embedder(self.settings.embedding)
+        return self._embedder
+
+    @property
+    def lexicon(self) -> EntityLexicon:
+        """The companies the indexed documents name (learnt from them, rebuilt after ingest)."""
+        if self._lexicon is None:
+            self._lexicon = EntityLexicon.build(self.index.documents.values())
+        return self._lexicon
+
+    def _changed(self) -> None:
+        self.index.build_bm25()
+        self._lexicon = None
+        if self._retriever:
+            self._retriever.reset()
+
+    @property
+    def retriever(self) -> Retriever:
+        if self._retriever is None:
+            self._retriever = Retriever(
+                self.index, self.embedder, self.settings.candidates, self.settings.rrf_k
+            )
+        return self._retriever
+
+    # ---- ingest ------------------------------------------------------------------------------------
+
+    def ingest(
+        self, paths: Iterable[str | Path], prune: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
+        """Add new and changed files under `paths`; unchanged files are left as they are."""
+        started = time.perf_counter()
+        report = IngestReport()
+        with self._lock:
+            todo = self._load_changed(discover(paths), report, prune)
+            total = sum(len(chunks) for _, chunks, _ in todo)
+            done = 0
+
+            def advance(n: int) -> None:
+                nonlocal done
+                done += n
+                if progress:
+                    progress(done, total, "chunks")
+
+            for doc, chunks, is_new in todo:
+                report.embedded += self.index.add(doc, chunks, self.embedder.embed_documents, advance)
+                (report.added if is_new else report.updated).append(doc.name)
+                report.chunks += len(chunks)
+            self._changed()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _load_changed(
+        self, files: list[Path], report: IngestReport, prune: bool
+    ) -> list[tuple[Any, list, bool]]:
+        todo = []
+        seen: dict[str, Path] = {}
+        for path in files:
+            try:
+                doc = load_document(path)
+            except LoadError as exc:
+                report.skipped.append((str(path), exc.why))
+                continue
+            if doc.doc_id in seen:
+                report.skipped.append(
+                    (str(path), f"same name as {seen[doc.doc_id]}; citation ids would clash")
+                )
+                continue
+            seen[doc.doc_id] = path
+            record = self.index.record(doc.doc_id)
+            if record and record.sha256 == doc.sha256:
+                report.unchanged.append(doc.name)
+                continue
+            chunks = chunk_document(doc, self.settings.chunk_size, self.settings.chunk_overlap)
+            if not chunks:
+                report.skipped.append((str(path), "no text worth indexing"))
+                continue
+            todo.append((doc, chunks, record is None))
+        if prune:
+            for record in self.index.records:
+                if record.doc_id not in seen:
+                    self.index.remove(record.doc_id)
+                    report.removed.append(record.name)
+        return todo
+
+    def remove(self, doc_id: str) -> None:
+        """Drop one document from the index."""
+        with self._lock:
+            self.index.remove(doc_id)
+            self._changed()
+
+    # ---- questions ---------------------------------------------------------------------------------
+
+    def find(self, question: str, k: int | None = None) -> list[Passage]:
+        """The passages most relevant to `question`, best first."""
+        with self._lock:
+            return self.retriever.search(question, k or self.settings.k)
+
+    def ask(self, question: str, k: int | None = None, llm: Any = None) -> Answer:
+        """Answer `question` from the documents, with citations, or say they don't hold it."""
+        question = question.strip()
+        if not question:
+            raise AssistantError("the question is empty")
+        with self._lock:
+            query = self.retriever.parse(question)
+            passages = self.retriever.search(question, k or self.settings.k)
+            return answering.answer(self.index, self.lexicon, query, passages)
+
+    def check(self, claim: str, k: int | None = None, llm: Any = None) -> Verdict:
+        """Judge `claim` against the documents: supported, refuted or not enough info."""
+        claim = claim.strip()
+        if not claim:
+            raise AssistantError("the claim is empty")
+        with self._lock:
+            query = self.retriever.parse(claim)
+            passages = self.retriever.search(claim, k or self.settings.k)
+            return verify.check(self.index, self.lexicon, query, passages)
+
+    def cite(self, citation_id: str) -> Passage:
+        """The passage a citation id names."""
+        return Passage(self.index.chunk(citation_id.strip()))
+
+    def view(self, citation_id: str, context: int = 200) -> CitationView:
+        """The passage a citation id names, with its document and the text around it."""
+        return lookup(self.index, citation_id, context)
+
+    # ---- about the index ------------------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        """What the index holds and how it was built."""
+        records = self.index.records
+        return {
+            "index": str(self.settings.index_dir),
+            "embedding_model": self.index.model_id,
+            "chunker": self.settings.chunker_signature(),
+            "documents": len(records),
+            "chunks": len(self.index.chunks),
+            "vectors": self.index.vector_count(),
+            "docs": [r.to_dict() for r in sorted(records, key=lambda r: r.doc_id)],
+        }
+
+    def config(self) -> dict[str, Any]:
+        """The settings an eval report records."""
+        return {
+            "embedding_model": self.index.model_id,
+            "retrieval": f"bm25+dense rrf(k={self.settings.rrf_k}), candidates={self.settings.candidates}",
+            "answerer": "extractive (figure-aware)",
+            "corpus_docs": len(self.index.records),
+            "chunks": len(self.index.chunks),
+        }

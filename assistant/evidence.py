@@ -1,0 +1,197 @@
+"""What a question or claim asks for (metric, period, company), and the figures in passages
+that state exactly that. Both the answerer and the verifier stand on this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import glossary
+from .entities import EntityLexicon
+from .figures import Figure, parse_figures, parse_periods
+from .schema import Passage
+from .text import script_of, sentence_spans
+
+_UNIT_KIND = {
+    "CNY": "money",
+    "HKD": "money",
+    "USD": "money",
+    "%": "percent",
+    "pp": "percent",
+    "bp": "percent",
+    "x": "multiple",
+    "count": "count",
+    "shares": "shares",
+    "": "number",
+}
+# Words that look like names but are not companies ("What was…", "RMB", "H1").
+_NOT_NAMES = frozenset(
+    """what which who how when where why was were is are did does do the in on of for and or
+    rmb hk us usd hkd cny gpu ai cpu ceo cfo cto coo ipo fy h1 h2 pe pcie oam dpu hgct cuda
+    according please tell give show compare between from to by with as at its their""".split()
+)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The metric, period and company a question or claim is about, and the figures it states."""
+
+    text: str
+    metrics: tuple[str, ...]  # metric ids, in the order the text names them
+    periods: tuple[str, ...]
+    entities: frozenset[str]
+    unknown_names: tuple[str, ...]  # capitalised names that match no company in the corpus
+    figures: tuple[Figure, ...]
+    script: str
+
+    @property
+    def target_metric(self) -> str | None:
+        """The metric asked about: in "收入年复合增长率" and "revenue CAGR" the last one named."""
+        return self.metrics[-1] if self.metrics else None
+
+
+def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
+    """Read the metric, period, company and stated figures off a question or claim."""
+    metrics = tuple(dict.fromkeys(m for m, _, _ in glossary.metrics_in(text)))
+    periods = tuple(dict.fromkeys(pid for p in parse_periods(text) for pid in (p.members or (p.id,)) if pid))
+    entities = lexicon.in_query(text)
+    unknown = tuple(
+        w
+        for w in re.findall(r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}(?![A-Za-z])", text)
+        if w.lower() not in _NOT_NAMES and lexicon.resolve(w) is None and not _is_term(w)
+    )
+    figures = tuple(f for f in parse_figures(text))
+    return Frame(text, metrics, periods, frozenset(entities), unknown, figures, script_of(text))
+
+
+def _is_term(word: str) -> bool:
+    """A capitalised word that is a finance term ("Revenue", "Gross") rather than a name."""
+    return bool(glossary.metrics_in(word)) or bool(glossary.expand_query(word))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A figure found in a passage, with the company it belongs to and its sentence."""
+
+    figure: Figure  # offsets relative to the passage text
+    passage: Passage
+    rank: int
+    entity: str | None
+    sentence: tuple[int, int]  # relative to the passage text
+
+    @property
+    def absolute_sentence(self) -> tuple[int, int]:
+        return self.passage.start + self.sentence[0], self.passage.start + self.sentence[1]
+
+    @property
+    def sentence_text(self) -> str:
+        return self.passage.text[self.sentence[0] : self.sentence[1]]
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[Figure, ...]:
+    return tuple(parse_figures(text))
+
+
+def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence]:
+    """Every figure of every passage, each tied to a company and a sentence."""
+    out: list[Evidence] = []
+    for rank, p in enumerate(passages):
+        spans = sentence_spans(p.text)
+        mentions = lexicon.mentions(p.text)
+        subject = lexicon.subject(p.doc_id)
+        for f in _parsed(p.text):
+            sentence = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
+            out.append(Evidence(f, p, rank, _owner(f, sentence, mentions, p.text, subject), sentence))
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+
+
+def _owner(
+    f: Figure, sentence: tuple[int, int], mentions: list, text: str, subject: str | None
+) -> str | None:
+    """The company a figure belongs to: named in its clause, else in its sentence, else the
+    document's subject. A name right before the figure wins over one after it."""
+    start, end = _clause(text, f.start, sentence)
+    for lo, hi in ((start, end), sentence):
+        inside = [m for m in mentions if lo <= m.start < hi]
+        if inside:
+            before = [m for m in inside if m.start <= f.start]
+            return (before[-1] if before else inside[0]).key
+    return subject
+
+
+def _clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    lo, hi = sentence
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, lo, pos)), default=lo)
+    right = next((m.start() for m in _CLAUSE_END.finditer(text, pos, hi)), hi)
+    return left, right
+
+
+def unit_kind(f: Figure) -> str:
+    return _UNIT_KIND.get(f.unit, "number")
+
+
+def fits_metric(f: Figure, metric: str) -> bool:
+    """Whether a figure's unit can measure `metric` (a money metric is not stated in %)."""
+    info = glossary.METRICS.get(metric)
+    if info is None:
+        return True
+    kind = unit_kind(f)
+    if info.unit_kind == "money":
+        return kind in ("money", "number")
+    return kind == info.unit_kind or kind == "number"
+
+
+def same_period(figure_period: str | None, wanted: str) -> bool:
+    """2024 matches 2024 and the year-end 2024-12-31; 2025H1 matches 2025H1 and 2025-06-30."""
+    if figure_period is None:
+        return False
+    if figure_period == wanted:
+        return True
+    ends = {"12-31": "", "06-30": "H1"}
+    for suffix, half in ends.items():
+        if figure_period.endswith(suffix) and figure_period[:4] + half == wanted:
+            return True
+        if wanted.endswith(suffix) and wanted[:4] + half == figure_period:
+            return True
+    return False
+
+
+@dataclass
+class Match:
+    """Evidence for one (metric, period) of a frame, and what else the documents hold."""
+
+    found: list[Evidence] = field(default_factory=list)
+    other_periods: list[Evidence] = field(default_factory=list)  # right metric and company
+    other_entities: list[Evidence] = field(default_factory=list)  # right metric and period
+
+
+def select(frame: Frame, evidence: list[Evidence], metric: str, period: str | None) -> Match:
+    """Evidence whose figure states `metric` for `period` and for the frame's company."""
+    match = Match()
+    for ev in evidence:
+        f = ev.figure
+        if f.metric != metric or not fits_metric(f, metric):
+            continue
+        entity_ok = _entity_ok(frame, ev)
+        period_ok = period is None or same_period(f.period, period)
+        if entity_ok and period_ok:
+            match.found.append(ev)
+        elif entity_ok:
+            match.other_periods.append(ev)
+        elif period_ok:
+            match.other_entities.append(ev)
+    return match
+
+
+def _entity_ok(frame: Frame, ev: Evidence) -> bool:
+    if frame.unknown_names and not frame.entities:
+        return False  # a company the corpus doesn't know: nothing here is about it
+    if not frame.entities:
+        return True
+    return ev.entity in frame.entities

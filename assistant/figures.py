@@ -1,0 +1,1640 @@
+"""Figures as values: amounts, percentages, multiples and counts, with their periods and metrics.
+
+Everything is matched on folded text (glossary.fold: Traditional→Simplified, half width, lowercase),
+which has the length of the original, so every offset points into the text the caller gave.
+Values are Decimal throughout: 16.4億 is 1,640,000,000 exactly.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, localcontext
+from itertools import pairwise
+
+import opencc
+
+from . import glossary
+from .glossary import fold
+
+__all__ = ["CURRENCIES", "Figure", "Period", "parse_figures", "parse_number", "parse_periods"]
+
+CURRENCIES = ("CNY", "HKD", "USD", "EUR", "GBP", "JPY", "TWD", "SGD", "AUD")
+QUALIFIERS = ("approx", "over", "under", "nearly", "up_to")
+DURATIONS = ("years", "months", "days", "hours", "minutes")
+
+_S2T = opencc.OpenCC("s2t")
+_ONE = Decimal(1)
+_HALF = Decimal("0.5")
+
+
+# ---------------------------------------------------------------------------------------------
+# Value objects
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period mention: a year, half, quarter, month, date, or a range of them."""
+
+    # "2024", "2025H1", "2024Q3", "2025-06", "2025-06-30", "2024-09-9M" (nine months to
+    # September), "2022-2024" (a range); None for a relative mention the text does not resolve.
+    id: str | None
+    start: int
+    end: int
+    text: str
+    kind: str  # "year", "half", "quarter", "months", "month", "date", "range", "relative"
+    members: tuple[str, ...] = ()  # a range's periods in order: ("2022", "2023", "2024")
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "members": list(self.members),
+        }
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure: an exact value in base units, its unit, span, period and metric."""
+
+    value: Decimal  # base units: 3.37億元 -> 337000000, 76.4% -> 76.4; negative when stated so
+    unit: str  # a CURRENCIES code, "%", "pp", "bp", "x", "count", "shares", a DURATIONS unit, ""
+    text: str  # the source span, text[start:end]
+    start: int
+    end: int
+    qualifier: str | None = None  # one of QUALIFIERS
+    precision: Decimal = _HALF  # half a unit of the last stated digit, in base units
+    period: str | None = None  # a Period id
+    metric: str | None = None  # a glossary.METRICS id
+    negative: bool = False  # an explicit sign: -5, 負5, (5); a loss stays positive
+
+    def to_dict(self) -> dict:
+        """JSON-safe form; Decimals become plain strings."""
+        return {
+            "value": _plain(self.value),
+            "unit": self.unit,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "qualifier": self.qualifier,
+            "precision": _plain(self.precision),
+            "period": self.period,
+            "metric": self.metric,
+            "negative": self.negative,
+        }
+
+    @property
+    def family(self) -> str:
+        """Units that compare with each other: a currency, "%", "points" (pp and bp), ..."""
+        return "points" if self.unit in ("pp", "bp") else self.unit
+
+    def _in_family(self) -> tuple[Decimal, Decimal]:
+        # Basis points compare as percentage points.
+        if self.unit == "bp":
+            return self.value / 100, self.precision / 100
+        return self.value, self.precision
+
+    def matches(self, other: Figure) -> bool:
+        """Same unit family and values within the looser precision, honouring qualifiers."""
+        if self.family != other.family:
+            return False
+        a, pa = self._in_family()
+        b, pb = other._in_family()
+        if self.qualifier is None and other.qualifier is None:
+            return abs(a - b) <= max(pa, pb)
+        if self.qualifier is None or other.qualifier is None:
+            q, x, px, v, pv = (
+                (self.qualifier, a, pa, b, pb)
+                if self.qualifier
+                else (other.qualifier, b, pb, a, pa)
+            )
+            return _satisfies(q, x, px, v, pv)
+        lo_a, hi_a = _interval(self.qualifier, a, pa)
+        lo_b, hi_b = _interval(other.qualifier, b, pb)
+        return max(lo_a, lo_b) < min(hi_a, hi_b)
+
+    def display(self, lang: str = "en") -> str:
+        """The figure written for people in "en", "zh-Hans" or "zh-Hant"."""
+        if lang == "en":
+            return _display_en(self)
+        text = _display_zh(self)
+        return _S2T.convert(text) if lang == "zh-Hant" else text
+
+
+def _approx_tolerance(x: Decimal, px: Decimal) -> Decimal:
+    return max(px, abs(x) * Decimal("0.05"))
+
+
+def _satisfies(q: str, x: Decimal, px: Decimal, v: Decimal, pv: Decimal) -> bool:
+    # `v` is stated exactly; `x` carries the qualifier.
+    if q == "approx":
+        return abs(v - x) <= max(_approx_tolerance(x, px), pv)
+    if q == "over":
+        return v > x
+    if q == "under":
+        return v < x
+    if q == "nearly":
+        return x - max(abs(x) * Decimal("0.1"), px) <= v <= x
+    if q == "up_to":
+        return v <= x
+    return abs(v - x) <= max(px, pv)
+
+
+_INF = Decimal("Infinity")
+
+
+def _interval(q: str | None, x: Decimal, px: Decimal) -> tuple[Decimal, Decimal]:
+    if q == "approx":
+        t = _approx_tolerance(x, px)
+        return x - t, x + t
+    if q == "over":
+        return x, _INF
+    if q == "under":
+        return -_INF, x
+    if q == "nearly":
+        return x - max(abs(x) * Decimal("0.1"), px), x
+    if q == "up_to":
+        return -_INF, x
+    return x - px, x + px
+
+
+# ---------------------------------------------------------------------------------------------
+# Display
+
+_CCY_ZH = {
+    "CNY": "元",
+    "HKD": "港元",
+    "USD": "美元",
+    "EUR": "欧元",
+    "GBP": "英镑",
+    "JPY": "日元",
+    "TWD": "新台币",
+    "SGD": "新加坡元",
+    "AUD": "澳元",
+}
+_UNIT_ZH = {
+    "%": "%",
+    "pp": "个百分点",
+    "bp": "个基点",
+    "x": "倍",
+    "shares": "股",
+    "years": "年",
+    "months": "个月",
+    "days": "天",
+    "hours": "小时",
+    "minutes": "分钟",
+}
+_QUAL_ZH = {"approx": "约", "over": "超过", "under": "不足", "nearly": "近", "up_to": "最多"}
+_QUAL_EN = {
+    "approx": "about",
+    "over": "over",
+    "under": "under",
+    "nearly": "nearly",
+    "up_to": "up to",
+}
+_UNIT_EN = {
+    "%": "%",
+    "pp": " pp",
+    "bp": " bp",
+    "x": "x",
+    "shares": " shares",
+    "years": " years",
+    "months": " months",
+    "days": " days",
+    "hours": " hours",
+    "minutes": " minutes",
+}
+
+
+def _plain(d: Decimal) -> str:
+    return format(_clean(d), "f")
+
+
+def _grouped(d: Decimal) -> str:
+    d = _clean(d)
+    return f"{d:,f}"
+
+
+def _display_en(f: Figure) -> str:
+    body = _grouped(f.value)
+    if f.unit in CURRENCIES:
+        body = f"{body} {f.unit}"
+    elif f.unit in _UNIT_EN:
+        body += _UNIT_EN[f.unit]
+    q = _QUAL_EN.get(f.qualifier or "")
+    return f"{q} {body}" if q else body
+
+
+def _display_zh(f: Figure) -> str:
+    value = f.value
+    body = ""
+    if f.unit in CURRENCIES or f.unit in ("shares", "count", ""):
+        for scale, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+            if abs(value) >= scale:
+                body = _plain(value / scale) + word
+                break
+        else:
+            body = _plain(value)
+    else:
+        body = _plain(value)
+    body += _CCY_ZH.get(f.unit, "") + _UNIT_ZH.get(f.unit, "")
+    return _QUAL_ZH.get(f.qualifier or "", "") + body
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+_ZH_DIGIT = {
+    c: d
+    for d, cs in enumerate(("零〇", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
+    for c in cs
+}
+_ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
+_ZH_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_EN_SCALE = {
+    **dict.fromkeys(("thousand", "k"), 10**3),
+    **dict.fromkeys(("million", "mn", "mln", "m"), 10**6),
+    **dict.fromkeys(("billion", "bn", "b"), 10**9),
+    **dict.fromkeys(("trillion", "tn"), 10**12),
+}
+
+
+def _clean(d: Decimal) -> Decimal:
+    """The same number without trailing zeros after the point, and never in exponent form."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        if d == d.to_integral_value():
+            return d.quantize(_ONE)
+        return d.normalize()
+
+
+def _zh_section(s: str) -> tuple[Decimal, Decimal | None]:
+    """Value of a numeral below 万 (may hold 点), and the place of its last stated digit."""
+    if "点" in s:
+        whole, frac = s.split("点", 1)
+        value, place = _zh_section(whole) if whole else (Decimal(0), _ONE)
+        digits = "".join(str(_ZH_DIGIT[c]) for c in frac if c in _ZH_DIGIT)
+        if digits:
+            value += Decimal("0." + digits)
+            place = Decimal(1).scaleb(-len(digits))
+        return value, place
+    if len(s) > 1 and all(c in _ZH_DIGIT for c in s):  # 二〇二四: digit by digit
+        return Decimal("".join(str(_ZH_DIGIT[c]) for c in s)), _ONE
+    total = 0
+    digit: int | None = None
+    place: int | None = None
+    for c in s:
+        if c in _ZH_DIGIT:
+            digit = _ZH_DIGIT[c]
+        elif c in _ZH_SMALL:
+            d = 1 if digit is None else digit
+            total += d * _ZH_SMALL[c]
+            if d:
+                place = _ZH_SMALL[c]
+            digit = None
+    if digit:
+        total += digit
+        place = 1
+    return Decimal(total), (Decimal(place) if place else None)
+
+
+def _zh_number(s: str) -> tuple[Decimal, Decimal]:
+    """Value and last stated place of a Chinese numeral: 一百二十万 -> (1200000, 100000)."""
+    for big, mult in (("亿", 10**8), ("万", 10**4)):
+        if big in s:
+            left, right = s.split(big, 1)
+            lv, lp = _zh_number(left) if left else (Decimal(1), _ONE)
+            rv, rp = _zh_number(right) if right else (Decimal(0), None)
+            value = lv * mult + rv
+            place = rp if right and rv else lp * mult
+            return value, place
+    value, place = _zh_section(s)
+    return value, place if place is not None else _ONE
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns (all on folded text)
+
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MON = "(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?(?![a-z])"
+_YF = r"(?P<y>(?:19[5-9]|20\d)\d)"  # a year where the pattern starts: checked by _year_anchors
+_YL = r"(?P<y>(?:19[5-9]|20\d)\d)$"  # a year where the pattern ends: matched up to the anchor
+_YY = r"(?:'?\s*(?P<y>(?:19[5-9]|20\d)\d)|'?(?P<yy>\d{2}))(?!\d)"  # 2025, '25 or 25
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_EN_DATES = (rf"{_DAY}\s+{_MON}\s*,?\s*{_YL}", rf"{_MON}\s+{_DAY}\s*,?\s*{_YL}")
+_ZH_N = r"[\d一二三四五六七八九十两]+"
+_ORD = {
+    w: n
+    for n, words in enumerate(
+        (
+            ("first", "1st", "一", "1"),
+            ("second", "2nd", "二", "2"),
+            ("third", "3rd", "三", "3"),
+            ("fourth", "4th", "四", "4"),
+        ),
+        start=1,
+    )
+    for w in words
+}
+_EN_N = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "三": 3, "六": 6, "九": 9, "十二": 12}
+
+_CONNECT_RANGE = re.compile(r"\s*(?:至|到|-|–|—|~|to|through|until)\s*")
+_CONNECT_LIST = re.compile(r"\s*(?:、|,|，|及|和|与|以及|and|,\s*and|&)\s*")
+
+# Three groups of period patterns, so that a 10,000-character text is not scanned forty times:
+# patterns that start at a four-digit year and ones that end at it are tried only around each
+# year found; the rest start with a fixed character, which the regex engine scans for quickly.
+_YEAR_FIRST: list[tuple[re.Pattern[str], str]] = []
+_YEAR_LAST: list[tuple[re.Pattern[str], str]] = []
+_OTHER: list[tuple[re.Pattern[str], str]] = []
+
+
+def _pp(table: list[tuple[re.Pattern[str], str]], kind: str, *patterns: str) -> None:
+    for p in patterns:
+        table.append((re.compile(p), kind))
+
+
+_pp(
+    _YEAR_FIRST,
+    "zh_ended",
+    rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日\s*止\s*"
+    rf"(?:(?P<n>{_ZH_N})\s*个?\s*月|(?P<yr>(?:财政|财务)?年度|年))",
+)
+_pp(_YEAR_FIRST, "zh_date", rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]")
+_pp(_YEAR_FIRST, "zh_month_end", rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月份?\s*(?:末|底)")
+_pp(_YEAR_FIRST, "zh_year_end", rf"{_YF}\s*(?:年末|年底|年终|年年末|年年底)")
+_pp(
+    _YEAR_FIRST,
+    "half",
+    rf"{_YF}\s*(?:年|财年|财政年度|年度)?\s*(?:的)?\s*"
+    r"(?P<h>上半年|下半年|上半财年|下半财年|中期|h1|h2|1h|2h|前六个月|前6个月|首六个月|"
+    r"1\s*[-至到~]\s*6\s*月|7\s*[-至到~]\s*12\s*月)(?![a-z0-9])",
+)
+_pp(
+    _YEAR_FIRST,
+    "quarter",
+    rf"{_YF}\s*(?:年|财年)?\s*(?:第\s*)?(?P<q>[一二三四1-4])\s*(?:季度|季)",
+    rf"{_YF}\s*(?:年|财年)?\s*q(?P<q>[1-4])(?![a-z0-9])",
+)
+_pp(
+    _YEAR_FIRST,
+    "nine_months",
+    rf"{_YF}\s*年\s*(?:前三季度|前三季|1\s*[-至到~]\s*9\s*月|前九个月|前9个月)",
+)
+_pp(_YEAR_FIRST, "zh_month", rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月份?(?!\s*\d)")
+_pp(_YEAR_FIRST, "zh_year", rf"{_YF}\s*(?:财年|财政年度|财务年度|年度|年)")
+_pp(
+    _YEAR_FIRST,
+    "iso_date",
+    rf"{_YF}-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d)",
+    rf"{_YF}/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?!\d)",
+)
+_pp(_YEAR_FIRST, "en_fy", rf"{_YF}\s+(?:fiscal|financial)\s+year")
+_pp(_YEAR_FIRST, "split_year", rf"{_YF}\s*/\s*(?:(?P<y2>(?:19|20)\d\d)|(?P<yy>\d{{2}}))(?!\d)")
+_pp(_YEAR_FIRST, "short_range", rf"{_YF}\s*(?:年)?\s*[-–~至到]\s*(?P<yy>\d{{2}})\s*年")
+_pp(_YEAR_FIRST, "bare_year", _YF)
+for _d in _EN_DATES:
+    _pp(
+        _YEAR_LAST,
+        "en_ended",
+        r"(?:for\s+the\s+)?(?:(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?|"
+        r"(?P<yr>(?:financial\s+|fiscal\s+)?year))(?:\s+period)?\s+end(?:ed|ing)\s+(?:on\s+)?" + _d,
+    )
+    _pp(_YEAR_LAST, "en_date", r"(?:(?:as\s+(?:at|of)|at|on)\s+)?" + _d)
+_pp(
+    _YEAR_LAST,
+    "en_month",
+    rf"(?P<end>(?:(?:as\s+(?:at|of)\s+)?(?:the\s+)?end\s+of\s+))?{_MON}\s*,?\s*{_YL}",
+)
+_pp(_YEAR_LAST, "en_year_end", rf"(?:(?:the\s+)?end\s+of|year[\s-]end(?:ed)?)\s+{_YL}")
+_pp(
+    _YEAR_LAST,
+    "half",
+    rf"(?:the\s+)?(?P<w>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+)?"
+    rf"(?:(?:fiscal|financial)\s+)?(?:year\s+)?(?:fy\s*)?{_YL}",
+)
+_pp(
+    _YEAR_LAST,
+    "quarter",
+    rf"(?:the\s+)?(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
+    rf"(?:(?:fiscal|financial)\s+)?(?:year\s+)?(?:fy\s*)?{_YL}",
+)
+_pp(_YEAR_LAST, "en_fy", rf"(?:fiscal\s+year|financial\s+year|fiscal)\s*{_YL}")
+# Patterns without a four-digit year. Each starts with a plain character; that no letter or
+# digit comes right before a match is checked in _period_cands.
+_pp(_OTHER, "half", rf"h(?P<hn>[12])\s*(?:fy\s*)?{_YY}", rf"(?P<hn>[12])h\s*(?:fy\s*)?{_YY}")
+_pp(_OTHER, "quarter", rf"q(?P<q>[1-4])\s*(?:fy\s*)?{_YY}", rf"(?P<q>[1-4])q\s*(?:fy\s*)?{_YY}")
+_pp(_OTHER, "en_fy", rf"fy\s*{_YY}(?:\s*/\s*(?P<split>\d{{4}}|\d{{2}})(?!\d))?")
+_pp(
+    _OTHER,
+    "md",
+    r"(?P<m>\d{1,2})\s*(?:月\s*(?P<d>\d{1,2})\s*[日号]|月份?\s*(?P<end>末|底)|月份?(?!\d))",
+)
+_pp(
+    _OTHER,
+    "rel_same",
+    r"上一?年度?同期|去年同期|"
+    r"same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year|"
+    r"(?:prior|previous)[\s-]year\s+period|"
+    r"corresponding\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year",
+)
+_pp(
+    _OTHER,
+    "rel_prev",
+    r"上一?年度?|去年|前一年|(?:prior|previous|last|preceding)\s+(?:fiscal\s+|financial\s+)?year(?![a-z])",
+)
+_pp(_OTHER, "rel_in_year", r"年内|年度内|全年|(?:during|in|for)\s+the\s+year(?![a-z])")
+_pp(
+    _OTHER,
+    "rel_half",
+    r"上半年|下半年|上半财年|下半财年|h[12](?![a-z0-9])|(?:first|second)\s+half(?:\s+of\s+the\s+year)?(?![a-z])",
+)
+_pp(_OTHER, "rel_quarter", r"第(?P<q>[一二三四1-4])季度?")
+_pp(_OTHER, "rel_none", r"同期|今年|本年度?|(?:this|the\s+current)\s+year(?![a-z])")
+# Spans that are neither periods nor figures: ordinals, ranks, times of day.
+_pp(
+    _OTHER,
+    "mask",
+    r"第\s*\d+",
+    r"(?:no\.|no\s|#)\s*\d+",
+    r"top[\s-]*\d+",
+    r"前\s*\d+\s*(?=[大名位])",
+    r"\d{1,2}:\d{2}",
+    r"\d{1,2}\s*[日号](?![a-z元])",
+)
+_YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
+_NOT_AFTER_DIGIT = ("md", "mask")  # "12月" inside "2024年12月" is found with its year
+
+
+def _year_anchors(t: str) -> list[int]:
+    """Offsets of four-digit years: not part of a longer number, a decimal or 1,234,567."""
+    out = []
+    for m in _YEAR.finditer(t):
+        i, e = m.span()
+        prev = t[i - 1] if i else ""
+        if prev.isdigit() or prev == "." or (prev == "," and i >= 2 and t[i - 2].isdigit()):
+            continue
+        if e < len(t) and t[e].isdigit():
+            continue
+        out.append(i)
+    return out
+
+
+_YEAR_LIKE_KINDS = ("year", "half", "quarter")
+
+
+def _yy(m: re.Match[str]) -> int:
+    y = m.groupdict().get("y")
+    if y:
+        return int(y)
+    return 2000 + int(m.group("yy"))
+
+
+def _last_day(y: int, m: int) -> int:
+    if m == 2:
+        return 29 if (y % 4 == 0 and y % 100 != 0) or y % 400 == 0 else 28
+    return 30 if m in (4, 6, 9, 11) else 31
+
+
+def _ended(y: int, m: int, n: int) -> tuple[str, str]:
+    """Id and kind of the `n` months ending with month `m` of year `y`."""
+    if n == 12:
+        return str(y), "year"
+    if n == 6 and m in (6, 12):
+        return f"{y}H{m // 6}", "half"
+    if n == 3 and m in (3, 6, 9, 12):
+        return f"{y}Q{m // 3}", "quarter"
+    return f"{y}-{m:02d}-{n}M", "months"
+
+
+def _zh_small_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if s in _EN_N:
+        return _EN_N[s]
+    value, _ = _zh_number(s)
+    return int(value)
+
+
+@dataclass
+class _PCand:
+    start: int
+    end: int
+    kind: str
+    id: str | None
+    pkind: str
+    members: tuple[str, ...] = ()
+    m: int | None = None  # month (or quarter) and day of a mention that states no year
+    d: int | None = None
+
+
+def _valid_date(y: int, m: int, d: int | None = None) -> bool:
+    return 1 <= m <= 12 and (d is None or 1 <= d <= _last_day(y, m))
+
+
+def _period_candidate(m: re.Match[str], kind: str) -> _PCand | None:
+    g = m.groupdict()
+    s, e = m.span()
+    y = int(g["y"]) if g.get("y") else None
+    if kind == "zh_ended" or kind == "en_ended":
+        mon = int(g["m"]) if g.get("m") else _MONTHS[g["mon"]]
+        d = int(g["d"])
+        if y is None or not _valid_date(y, mon, d):
+            return None
+        n = 12 if g.get("yr") else _zh_small_int(g["n"] or "")
+        if not n:
+            return None
+        pid, pk = _ended(y, mon, n)
+        return _PCand(s, e, kind, pid, pk)
+    if kind in ("zh_date", "en_date", "iso_date"):
+        mon = int(g["m"]) if g.get("m") else _MONTHS[g["mon"]]
+        d = int(g["d"])
+        if y is None or not _valid_date(y, mon, d):
+            return None
+        return _PCand(s, e, kind, f"{y}-{mon:02d}-{d:02d}", "date")
+    if kind == "zh_month_end":
+        mon = int(g["m"])
+        if y is None or not _valid_date(y, mon):
+            return None
+        return _PCand(s, e, kind, f"{y}-{mon:02d}-{_last_day(y, mon):02d}", "date")
+    if kind in ("zh_year_end", "en_year_end"):
+        return _PCand(s, e, kind, f"{y}-12-31", "date")
+    if kind == "half":
+        yy = _yy(m)
+        h = g.get("h")
+        if g.get("hn"):
+            n = int(g["hn"])
+        elif g.get("w"):
+            n = _ORD[g["w"]]
+        else:
+            n = 2 if h in ("下半年", "下半财年", "h2", "2h") or (h and h.startswith("7")) else 1
+        return _PCand(s, e, kind, f"{yy}H{n}", "half")
+    if kind == "quarter":
+        yy = _yy(m)
+        q = _ORD[g["w"]] if g.get("w") else _ORD[g["q"]]
+        return _PCand(s, e, kind, f"{yy}Q{q}", "quarter")
+    if kind == "nine_months":
+        return _PCand(s, e, kind, f"{y}-09-9M", "months")
+    if kind == "zh_month":
+        mon = int(g["m"])
+        if y is None or not _valid_date(y, mon):
+            return None
+        return _PCand(s, e, kind, f"{y}-{mon:02d}", "month")
+    if kind == "en_month":
+        mon = _MONTHS[g["mon"]]
+        if y is None:
+            return None
+        if g.get("end"):
+            return _PCand(s, e, kind, f"{y}-{mon:02d}-{_last_day(y, mon):02d}", "date")
+        return _PCand(s, e, kind, f"{y}-{mon:02d}", "month")
+    if kind == "split_year":  # 2023/24: a fiscal year, named by the year it ends in
+        end = int(g["y2"]) if g.get("y2") else (y or 0) // 100 * 100 + int(g["yy"])
+        if y is None or end != y + 1:
+            return None
+        return _PCand(s, e, kind, str(end), "year")
+    if kind in ("zh_year", "en_fy", "bare_year"):
+        year = _yy(m)
+        split = g.get("split")
+        if split:  # FY2023/24 ends in 2024
+            if int(split) % 100 != (year + 1) % 100:
+                return None
+            year += 1
+        return _PCand(s, e, kind, str(year), "year")
+    if kind == "short_range":
+        y2 = (y or 0) // 100 * 100 + int(g["yy"])
+        if y is None or not 0 < y2 - y <= 30:
+            return None
+        members = tuple(str(v) for v in range(y, y2 + 1))
+        return _PCand(s, e, kind, f"{y}-{y2}", "range", members)
+    if kind == "md":
+        mon = int(g["m"])
+        d = int(g["d"]) if g.get("d") else None
+        if not 1 <= mon <= 12 or (d is not None and not 1 <= d <= 31):
+            return None
+        sub = "md" if d else ("md_end" if g.get("end") else "m")
+        return _PCand(s, e, sub, None, "relative", m=mon, d=d)
+    if kind == "rel_quarter":
+        return _PCand(s, e, kind, None, "relative", m=_ORD[g["q"]])
+    if kind.startswith("rel_"):
+        return _PCand(s, e, kind, None, "relative")
+    return _PCand(s, e, kind, None, "mask")
+
+
+def _bare_year_is_figure(t: str, end: int) -> bool:
+    """A four-digit number followed by a scale, currency or unit is an amount, not a year."""
+    if _MORE.match(t, end) or _SCALE_ZH.match(t, end) or _SCALE_EN.match(t, end):
+        return True
+    if _CCY_SUFFIX.match(t, end):
+        return True
+    unit = _UNIT.match(t, end)
+    return unit is not None and unit.lastgroup not in DURATIONS
+
+
+def _select(cands: list[_PCand]) -> list[_PCand]:
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[_PCand] = []
+    last = 0
+    for c in cands:
+        if c.start >= last:
+            out.append(c)
+            last = c.end
+    return out
+
+
+def _year_of(pid: str | None) -> int | None:
+    if pid and len(pid) >= 4 and pid[:4].isdigit():
+        return int(pid[:4])
+    return None
+
+
+def _shift_year(pid: str, years: int) -> str:
+    return f"{int(pid[:4]) + years}{pid[4:]}"
+
+
+def _enumerate(a: str, b: str) -> tuple[str, ...]:
+    """The periods from `a` to `b` inclusive: 2022..2025H1 -> 2022, 2023, 2024, 2025H1."""
+    ya, yb = _year_of(a), _year_of(b)
+    if ya is None or yb is None or not 0 <= yb - ya <= 30:
+        return (a, b)
+    sa, sb = a[4:], b[4:]
+    if sa == "" and sb == "":
+        return tuple(str(y) for y in range(ya, yb + 1))
+    if sa == "" and re.fullmatch(r"[HQ]\d", sb):
+        return (*[str(y) for y in range(ya, yb)], b)
+    for tag, per in (("H", 2), ("Q", 4)):
+        if re.fullmatch(tag + r"\d", sa) and re.fullmatch(tag + r"\d", sb):
+            ia, ib = ya * per + int(sa[1]) - 1, yb * per + int(sb[1]) - 1
+            if ia > ib:
+                return (a, b)
+            return tuple(f"{i // per}{tag}{i % per + 1}" for i in range(ia, ib + 1))
+    return (a, b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences and clauses
+
+_ABBREV = re.compile(
+    r"(?:\b[a-z]|\bno|\binc|\bltd|\bco|\bcorp|\bmr|\bms|\bdr|\bvs|\bapprox|\be\.g|\bi\.e|\betc|"
+    r"\bst|\bjan|\bfeb|\bmar|\bapr|\bjun|\bjul|\baug|\bsep|\bsept|\boct|\bnov|\bdec|\bc)$"
+)
+_YEAR_AFTER_COMMA = re.compile(r"\s*(?:19|20)\d\d(?!\d)")
+_BOUNDARY = re.compile(r"[。！？!?\n]|\.(?=\s|$)|[，,；;]")
+
+
+def _segments(t: str) -> tuple[list[int], list[int]]:
+    """Start offsets of sentences and of clauses (every sentence start is a clause start)."""
+    sents = [0]
+    clauses = [0]
+    n = len(t)
+    for m in _BOUNDARY.finditer(t):
+        i = m.start()
+        c = t[i]
+        if c == ",":
+            if 0 < i < n - 1 and t[i - 1].isdigit() and t[i + 1].isdigit():
+                continue  # 1,234
+            if i and t[i - 1].isdigit() and _YEAR_AFTER_COMMA.match(t, i + 1):
+                continue  # June 30, 2025
+            clauses.append(i + 1)
+            continue
+        if c in "，；;":
+            clauses.append(i + 1)
+            continue
+        if c == ".":
+            if _ABBREV.search(t, max(0, i - 8), i):
+                continue
+        elif c == "\n":
+            # A hard-wrapped English line continues its sentence.
+            prev = t[i - 1] if i else "\n"
+            nxt = t[i + 1] if i + 1 < n else "\n"
+            if (
+                (prev.isalnum() or prev in ",(")
+                and prev.isascii()
+                and (nxt.isdigit() or nxt.islower() or nxt == "(")
+            ):
+                continue
+        sents.append(i + 1)
+        clauses.append(i + 1)
+    return sents, sorted(set(clauses))
+
+
+# ---------------------------------------------------------------------------------------------
+# Figure grammar
+
+_CORE = re.compile(
+    r"(?P<pct>百分之(?P<pctn>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百](?:[零〇一二两三四五六七八九十百]"
+    r"|点(?=[零〇一二两三四五六七八九]))*))"
+    r"|(?P<ar>(?<!\d)(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"|(?P<zh>[零〇一二两三四五六七八九十百千万](?:[零〇一二两三四五六七八九十百千万亿]"
+    r"|点(?=[零〇一二两三四五六七八九]))*)"
+)
+_MORE = re.compile(r"多|余|\+(?![\da-z.])")
+_SCALE_ZH = re.compile(r"\s?(?:十万|百万|千万|十亿|百亿|千亿|万亿|亿|万|千(?![米克瓦])|百(?!分))")
+_SCALE_EN = re.compile(
+    r"\s?(thousand|million|billion|trillion|mln|mn|bn|tn)(?![a-z])|(m|k|b)(?![a-z0-9])"
+)
+_CCY_SUFFIX_TABLE = {
+    "元人民币": "CNY",
+    "人民币元": "CNY",
+    "人民币": "CNY",
+    "港元": "HKD",
+    "港币": "HKD",
+    "美元": "USD",
+    "日元": "JPY",
+    "欧元": "EUR",
+    "英镑": "GBP",
+    "新台币": "TWD",
+    "新加坡元": "SGD",
+    "澳元": "AUD",
+    "元": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "hkd": "HKD",
+    "hong kong dollars": "HKD",
+    "hk dollars": "HKD",
+    "usd": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "eur": "EUR",
+    "euros": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "twd": "TWD",
+    "sgd": "SGD",
+    "aud": "AUD",
+}
+_CCY_SUFFIX = re.compile(
+    r"\s?(?P<c>"
+    + "|".join(
+        re.escape(k) + ("(?![a-z])" if k.isascii() else "")
+        for k in sorted(_CCY_SUFFIX_TABLE, key=len, reverse=True)
+    )
+    + ")"
+)
+_CCY_PREFIX_TABLE = {
+    "rmb": "CNY",
+    "cny": "CNY",
+    "renminbi": "CNY",
+    "人民币": "CNY",
+    "¥": "CNY",
+    "hk$": "HKD",
+    "hkd": "HKD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "us$": "USD",
+    "usd": "USD",
+    "美元": "USD",
+    "$": "USD",
+    "nt$": "TWD",
+    "twd": "TWD",
+    "s$": "SGD",
+    "sgd": "SGD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "eur": "EUR",
+    "€": "EUR",
+    "gbp": "GBP",
+    "£": "GBP",
+    "jpy": "JPY",
+}
+_CCY_PREFIX = re.compile(
+    r"(?P<c>(?<![a-z])(?:"
+    + "|".join(re.escape(k) for k in sorted(_CCY_PREFIX_TABLE, key=len, reverse=True))
+    + r"))\s?$"
+)
+_COUNT_ZH = "家名份颗轮人个位款项张台种户间座条宗枚片块卡架辆艘笔套件所支只"
+_COUNT_EN = (
+    r"(?:full-time\s+|part-time\s+)?(?:employees|employee)|staff|people|persons|customers|clients|"
+    r"suppliers|units|orders|contracts|rounds|companies|investors|patents|stores|users|grantees|"
+    r"directors|members|chips|products|projects|cards|servers|agreements|subsidiaries|countries|"
+    r"cities|offices|factories|shareholders|engineers|researchers"
+)
+_UNIT = re.compile(
+    r"\s?(?:"
+    r"(?P<pct>%|percent(?![a-z])|per\s?cent(?![a-z])|pct(?![a-z]))"
+    r"|(?P<pp>个百分点|百分点|percentage[\s-]+points?(?![a-z])|ppts?(?![a-z])|pp(?![a-z]))"
+    r"|(?P<bp>个基点|基点|basis\s+points?(?![a-z])|bps(?![a-z])|bp(?![a-z]))"
+    r"|(?P<tenths>成(?![为立本功交长员果绩都熟型品]))"
+    r"|(?P<x>倍|×|x(?![a-z0-9])|times(?![a-z])|-?fold(?![a-z]))"
+    r"|(?P<shares>股(?![东价权息本票市民])|(?:(?:h|a|ordinary|new|offer)\s)?shares?(?![a-z]))"
+    r"|(?P<months>个月|months?(?![a-z]))"
+    r"|(?P<years>年(?![代级])|years?(?![a-z]))"
+    r"|(?P<days>天|days?(?![a-z]))"
+    r"|(?P<hours>个?小时|hours?(?![a-z]))"
+    r"|(?P<minutes>分钟|minutes?(?![a-z]))"
+    rf"|(?P<count>[{_COUNT_ZH}]|(?:{_COUNT_EN})(?![a-z]))"
+    r")"
+)
+_QUAL_AFTER = re.compile(
+    r"\s?(?:(?P<approx>左右|上下)|(?P<over>及以上|或以上|以上|有余|or\s+more(?![a-z])|"
+    r"or\s+above(?![a-z])|and\s+above(?![a-z])|plus(?![a-z]))|(?P<under>及以下|或以下|以下|"
+    r"or\s+less(?![a-z])|or\s+below(?![a-z])))"
+)
+_QUAL_BEFORE = re.compile(
+    r"(?:(?P<none>最近|合约|条约|公约|节约|制约|预约|签约|约定|高达|超级|超算|近期|近年)"
+    r"|(?P<up_to>不超过|不超|不多于|不高于|不大于|最多|至多|最高|"
+    r"(?<![a-z])(?:up\s+to|as\s+much\s+as|as\s+many\s+as|no\s+more\s+than|not\s+more\s+than|"
+    r"a\s+maximum\s+of|maximum\s+of))"
+    r"|(?P<over>不少于|不低于|逾|超过|超逾|超出|超|多于|高于|大于|至少|起码|>|≥|"
+    r"(?<![a-z])(?:over|more\s+than|above|in\s+excess\s+of|exceeding|upwards\s+of|at\s+least|"
+    r"greater\s+than))"
+    r"|(?P<under>不足|不到|低于|少于|小于|未满|未达|不及|<|≤|"
+    r"(?<![a-z])(?:under|less\s+than|below|fewer\s+than|lower\s+than))"
+    r"|(?P<nearly>将近|接近|几近|近|(?<![a-z])(?:nearly|almost|close\s+to|just\s+under))"
+    r"|(?P<approx>大约|大概|约为|约合|约|~|(?<![a-z])(?:about|approximately|approx\.?|around|"
+    r"roughly|circa|some|c\.)))"
+    r"\s*$"
+)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LETTER = re.compile(r"[a-z]")
+_FROM = re.compile(r"(?:从|由|自|(?<![a-z])from)\s*$")
+_TO = re.compile(r"^[^，,；;。]{0,12}?(?:至|到|(?<![a-z])to(?![a-z]))\s*$")
+_TRAILING_GAP = re.compile(
+    r"\s*[(（]?\s*(?:(?:in|for|during|as\s+at|as\s+of|at|of|by|the|fiscal|full|financial|year)"
+    r"\s+)*"
+)
+_COMPARED = re.compile(
+    r"(?:较|比|相比|对比|相较|(?<![a-z])(?:compared\s+(?:with|to)|versus|vs\.?|over|from|against))"
+    r"\s*(?:the\s+)?$"
+)
+_CHANGE = re.compile(
+    r"增长|下降|增加|减少|上升|下跌|下滑|提升|提高|降低|收窄|扩大|(?<![a-z])(?:up|down|increase[ds]?|"
+    r"decrease[ds]?|grew|grow|rose|rise|fell|fall|declined?|higher|lower)(?![a-z])"
+)
+_CHANGE_BEFORE = re.compile(
+    r"(?:增长|下降|增加|减少|上升|下跌|下滑|降低|(?<![a-z])(?:up|down|increased?|decreased?|grew|rose|"
+    r"fell|declined?))\s*(?:了|by|of)?\s*(?:约|超过|逾|近|about|around|approximately|over|nearly)?\s*$"
+)
+_BASE_OR_TARGET = re.compile(
+    r"(?P<base>较|比|相比|(?<![a-z])(?:from|compared\s+(?:with|to)|versus|vs|over|than|against)(?![a-z]))"
+    r"|(?P<target>至|到|(?<![a-z])to(?![a-z]))"
+)
+_RESPECTIVELY = re.compile(r"respectively")
+_SEPARATELY = re.compile(r"分别")
+_LIST_GAP = re.compile(r"\s*[、,]\s*")
+_SERIES_GAP = re.compile(r"\s*(?:、|,|，|及|和|与|以及|and|,\s*and|;)?\s*")
+
+
+@dataclass
+class _Raw:
+    """A figure while it is being read; turned into a Figure at the end."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    number: Decimal  # the digits as stated, without scale or sign
+    place: Decimal  # value of one unit in the last stated digit, before scale
+    scale: Decimal = _ONE
+    scaled: bool = False
+    unit: str = ""
+    ccy_specific: bool = False
+    sign: int = 1
+    qualifier: str | None = None
+    # A bare number where labels usually stand (壁砺106裸晶, 1+1): kept only if a unit joins it.
+    weak: bool = False
+    period: str | None = None
+    period_set: bool = False
+    metric: str | None = None
+    metric_set: bool = False
+    more: bool = False
+    text: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _unit_kind(unit: str) -> str:
+    if unit in CURRENCIES:
+        return "money"
+    if unit in ("%", "pp", "bp"):
+        return "percent"
+    if unit == "x":
+        return "multiple"
+    if unit in ("count", "shares"):
+        return unit
+    if unit in DURATIONS:
+        return "duration"
+    return ""
+
+
+_COMPATIBLE = {
+    "money": {"money"},
+    "percent": {"percent"},
+    "multiple": {"multiple", "percent"},
+    "count": {"count"},
+    "shares": {"shares"},
+    "duration": set(),
+    "": {"money", "percent", "multiple", "count", "shares"},
+}
+
+
+def _compatible(unit: str, metric_id: str) -> bool:
+    return glossary.METRICS[metric_id].unit_kind in _COMPATIBLE[_unit_kind(unit)]
+
+
+def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) -> _Raw | None:
+    """One figure around the number core `m`, or None when it is not a figure."""
+    i, j = m.span()
+    if mask[i] or mask[j - 1]:
+        return None
+    before = t[i - 1] if i else ""
+    zh = m.group("zh") is not None
+    pct = m.group("pct") is not None
+    if pct:
+        inner = m.group("pctn")
+        number, place = (
+            (Decimal(inner), _ONE.scaleb(-len(inner.split(".")[1])) if "." in inner else _ONE)
+            if inner[0].isdigit()
+            else _zh_number(inner)
+        )
+        r = _Raw(i, j, i, j, number, place, unit="%")
+    elif zh:
+        core = m.group("zh")
+        if (before and before in "第之初周数几上成好") or t[max(0, i - 2) : i] in ("星期", "礼拜"):
+            return None  # 第一, 之一, 星期三; 数千, 上万, 成千: ordinals and vague amounts
+        number, place = _zh_number(core)
+        r = _Raw(i, j, i, j, number, place)
+        r.scaled = any(c in "万亿" for c in core)
+    else:
+        core = m.group("ar")
+        if (before == "." and i >= 2 and t[i - 2].isdigit()) or before == ":":
+            return None
+        if j < len(t) and t[j] == "." and j + 1 < len(t) and t[j + 1].isdigit():
+            return None
+        if j < len(t) and t[j] == ":" and j + 1 < len(t) and t[j + 1].isdigit():
+            return None
+        digits = core.replace(",", "")
+        number = Decimal(digits)
+        place = _ONE.scaleb(-len(digits.split(".")[1])) if "." in digits else _ONE
+        r = _Raw(i, j, i, j, number, place)
+        if before == "第" or t[max(0, i - 2) : i].rstrip().endswith("第"):
+            return None
+
+    pos = j
+    if not pct:
+        pos = _read_suffix(t, raw, r, pos, zh)
+        if pos is None:
+            return None
+    r.end = pos
+    _read_prefix(t, r)
+    # A number glued to letters is a code (BR106, A100, FP8, 106C), unless the letters were a
+    # currency, scale or unit.
+    if r.core_end == r.end and r.end < len(t) and _LETTER.match(t[r.end]):
+        return None
+    if r.start == r.core_start and r.start and _LETTER.match(t[r.start - 1]):
+        return None
+    if r.start >= 2 and t[r.start - 1] == "-" and _LETTER.match(t[r.start - 2]):
+        return None
+    q = _qualifier_before(t, r.start)
+    if q == "nearly" and r.unit in ("years", "months") and t[r.start - 1] == "近":
+        q = None  # 近三年 is "the last three years"
+    if q:
+        r.qualifier = q
+    if r.more and not r.qualifier:
+        r.qualifier = "over"
+    qa = _QUAL_AFTER.match(t, r.end)
+    if qa and not r.qualifier:
+        r.qualifier = qa.lastgroup
+    bare = not (r.unit or r.scaled)
+    if zh and bare and not lenient:
+        return None
+    if zh and m.group()[0] in "百千万" and r.unit not in CURRENCIES:
+        return None  # 千万别, 千卡集群, 千家万户 are words; 百亿元 is an amount
+    if (
+        zh
+        and r.number == 1
+        and len(m.group()) == 1
+        and r.unit in ("count", "years", "months", "days")
+    ):
+        return None  # 一个, 一次, 一年: an article, not a count
+    if bare and not lenient:
+        after = t[r.end] if r.end < len(t) else ""
+        glued = (_CJK.match(before) or before.isalpha()) and (_CJK.match(after) or after == "(")
+        small = r.place == 1 and r.number < 10 and r.sign == 1
+        if glued or small:
+            r.weak = True
+    r.text = raw[r.start : r.end]
+    return r
+
+
+def _read_suffix(t: str, raw: str, r: _Raw, pos: int, zh: bool) -> int | None:
+    """Read 多/scale/currency/unit after the core; None when the core is a year after all."""
+    mm = _MORE.match(t, pos)
+    if mm and r.place >= 1:
+        r.more = True
+        pos = mm.end()
+    if not zh:
+        sm = _SCALE_ZH.match(t, pos)
+        if sm:
+            r.scale = Decimal(1)
+            for c in sm.group().strip():
+                r.scale *= _ZH_SCALE[c]
+            r.scaled = True
+            pos = sm.end()
+        else:
+            se = _SCALE_EN.match(t, pos)
+            if se:
+                word = se.group(1) or se.group(2)
+                # A lone m/k/b is a scale only next to a currency: RMB5m, 5m yuan (not 5G, 7nm).
+                if (
+                    se.group(2) is None
+                    or _CCY_PREFIX.search(t, max(0, r.core_start - 6), r.core_start)
+                    or _CCY_SUFFIX.match(t, se.end())
+                ):
+                    r.scale = Decimal(_EN_SCALE[word])
+                    r.scaled = True
+                    pos = se.end()
+    cm = _CCY_SUFFIX.match(t, pos)
+    if cm:
+        r.unit = _CCY_SUFFIX_TABLE[cm.group("c")]
+        r.ccy_specific = cm.group("c") != "元"
+        return cm.end()
+    um = _UNIT.match(t, pos)
+    if um:
+        kind = um.lastgroup or ""
+        if kind == "x" and raw[um.start() : um.end()].strip() == "X":
+            # Upper-case X after a number is usually a model name (20X series), not a multiple.
+            before = t[r.core_start - 1] if r.core_start else " "
+            after = t[um.end()] if um.end() < len(t) else " "
+            if (
+                _CJK.match(before)
+                or before.isalpha()
+                or _CJK.match(after)
+                or after.isalpha()
+                or after == "("
+            ):
+                return pos
+        if kind == "years" and r.number >= 1000 and not r.scaled:
+            return None  # a year that the period grammar did not take
+        if kind == "tenths":  # 三成 is 30%
+            r.scale *= 10
+        r.unit = {"pct": "%", "tenths": "%"}.get(kind, kind)
+        return um.end()
+    return pos
+
+
+def _read_prefix(t: str, r: _Raw) -> None:
+    """Extend `r` leftwards over sign, currency and an accounting bracket."""
+    s = r.core_start
+    k = s
+    prev2 = t[k - 2] if k >= 2 else ""
+    joined = prev2.isascii() and prev2.isalnum()  # 5-6, covid-19: a hyphen, not a sign
+    if k > 0 and t[k - 1] == "-" and not joined:
+        r.sign = -1
+        s = k - 1
+    elif k > 0 and t[k - 1] == "+" and prev2 in ("", " ", "\t", "\n", "("):
+        s = k - 1  # "+" is a sign only where nothing could be added to (架构+1个平台 is a sum)
+    elif k > 0 and t[k - 1] == "负":
+        r.sign = -1
+        s = k - 1
+    cp = _CCY_PREFIX.search(t, max(0, s - 12), s)
+    if cp:
+        code = _CCY_PREFIX_TABLE[cp.group("c")]
+        if not r.unit or (r.unit in CURRENCIES and not r.ccy_specific):
+            r.unit = code
+            r.ccy_specific = True
+        elif r.unit not in CURRENCIES:
+            r.start = s
+            return  # "$5 million shares": keep the unit that follows
+        s = cp.start()
+        if r.sign == 1 and s > 0 and t[s - 1] == "-" and not (s >= 2 and t[s - 2].isalnum()):
+            r.sign = -1
+            s -= 1
+    r.start = s
+    # (123.4) in an English table is a negative number.
+    if (
+        s > 0
+        and t[s - 1] == "("
+        and r.end < len(t)
+        and t[r.end] == ")"
+        and (r.unit == "" or (r.unit in CURRENCIES and r.ccy_specific and not r.scaled))
+        and (r.place < 1 or r.number >= 10)
+    ):
+        r.sign = -1
+        r.start = s - 1
+        r.end += 1
+
+
+def _qualifier_before(t: str, start: int) -> str | None:
+    q = _QUAL_BEFORE.search(t, max(0, start - 20), start)
+    if not q or q.lastgroup == "none":
+        return None
+    return q.lastgroup
+
+
+def _finish(r: _Raw) -> Figure:
+    value = _clean(r.number * r.scale * r.sign)
+    precision = _clean(r.place * r.scale * _HALF)
+    return Figure(
+        value=value,
+        unit=r.unit,
+        text=r.text,
+        start=r.start,
+        end=r.end,
+        qualifier=r.qualifier,
+        precision=precision,
+        period=r.period,
+        metric=r.metric,
+        negative=r.sign < 0,
+    )
+
+
+def _join_ranges(t: str, raws: list[_Raw]) -> None:
+    """5億至6億美元, 5-6億, RMB5-6 billion: share the unit, scale and qualifier across the range."""
+    for a, b in pairwise(raws):
+        gap = t[a.end : b.start]
+        ranged = _CONNECT_RANGE.fullmatch(gap) is not None or (
+            re.fullmatch(r"\s*and\s*", gap) is not None
+            and t[max(0, a.start - 8) : a.start].endswith("between ")
+        )
+        if ranged:
+            _share(a, b)
+            if b.qualifier is None:
+                b.qualifier = a.qualifier
+            a.extra["range_with"] = b
+    # 14.74、17.44、15.38億元: a list that states its unit once, at the end.
+    for a, b in zip(reversed(raws[:-1]), reversed(raws[1:]), strict=True):
+        bare = not (a.unit or a.scaled)
+        if bare and (b.unit or b.scaled) and _LIST_GAP.fullmatch(t[a.end : b.start]):
+            _share(a, b)
+
+
+def _share(a: _Raw, b: _Raw) -> None:
+    """Give each of two figures what the other states and it leaves out (unit, scale)."""
+    for x, y in ((a, b), (b, a)):
+        compatible = not x.unit or not y.unit or x.unit == y.unit
+        # "5億至6" scales the 6 only when the 6 is bare.
+        if not x.scaled and y.scaled and compatible and (x is a or not x.unit):
+            x.scale, x.scaled = y.scale, True
+    for x, y in ((a, b), (b, a)):
+        if not x.unit and y.unit:
+            x.unit, x.ccy_specific = y.unit, y.ccy_specific
+        elif (
+            x.unit in CURRENCIES and y.unit in CURRENCIES and y.ccy_specific and not x.ccy_specific
+        ):
+            x.unit, x.ccy_specific = y.unit, True
+    for x in (a, b):
+        if x.unit or x.scaled:
+            x.weak = False
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods
+
+
+_PREFIX_AS_AT = re.compile(r"(?:截至|截止|于)\s*$")
+_AS_AT_KINDS = ("zh_ended", "zh_date", "zh_month_end", "zh_year_end", "zh_month")
+
+
+def _period_cands(t: str) -> list[_PCand]:
+    cands: list[_PCand] = []
+
+    def add(m: re.Match[str], kind: str, start: int | None = None) -> None:
+        c = _period_candidate(m, kind)
+        if c is not None:
+            if start is not None:
+                c.start = start
+            cands.append(c)
+
+    for i in _year_anchors(t):
+        prefix = _PREFIX_AS_AT.search(t, max(0, i - 6), i) if i else None
+        for pattern, kind in _YEAR_FIRST:
+            m = pattern.match(t, i)
+            if m is None:
+                continue
+            if kind == "bare_year":
+                before = t[i - 1] if i else ""
+                if (
+                    (before and before in "#")
+                    or "a" <= before <= "z"
+                    or _CCY_PREFIX.search(t, max(0, i - 12), i)
+                    or _bare_year_is_figure(t, m.end())
+                ):
+                    continue  # USD 1950, A2024, 2024 million: an amount or a code
+                nxt = t[m.end() : m.end() + 2]
+                if nxt[:1] == "%" or (nxt[:1] == "." and nxt[1:].isdigit()):
+                    continue
+            if prefix and kind in _AS_AT_KINDS:
+                if kind == "zh_month" and prefix.group().startswith("截"):
+                    kind = "zh_month_end"  # 截至2025年6月: the end of June
+                add(m, kind, prefix.start())
+            else:
+                add(m, kind)
+        if i and (t[i - 1] == " " or "a" <= t[i - 1] <= "z"):
+            for pattern, kind in _YEAR_LAST:
+                m = pattern.search(t, max(0, i - 72), i + 4)
+                if m and (m.start() == 0 or not ("a" <= t[m.start() - 1] <= "z")):
+                    add(m, kind)
+    for pattern, kind in _OTHER:
+        for m in pattern.finditer(t):
+            s = m.start()
+            before = t[s - 1] if s else ""
+            if "a" <= before <= "z" or (before.isdigit() and before.isascii()):
+                continue
+            if before == "." and kind in _NOT_AFTER_DIGIT:
+                continue
+            add(m, kind)
+    return _select(cands)
+
+
+def _resolve(t: str, cands: list[_PCand], sents: list[int]) -> list[_PCand]:
+    """Give relative mentions (上半年, 8月, 上年同期, 年內) an id where the text allows."""
+    last_year_any: int | None = None
+    last_in_sentence: dict[int, _PCand] = {}
+    for c in cands:
+        if c.pkind == "mask":
+            continue
+        sid = bisect.bisect_right(sents, c.start) - 1
+        base = last_in_sentence.get(sid)
+        base_year = _year_of(base.members[-1] if base.members else base.id) if base else None
+        if c.pkind == "relative":
+            if c.kind in ("md", "md_end", "m") and base_year and c.m:
+                if c.kind == "md" and c.d and _valid_date(base_year, c.m, c.d):
+                    c.id, c.pkind = f"{base_year}-{c.m:02d}-{c.d:02d}", "date"
+                elif c.kind == "md_end":
+                    c.id, c.pkind = f"{base_year}-{c.m:02d}-{_last_day(base_year, c.m):02d}", "date"
+                elif c.kind == "m":
+                    c.id, c.pkind = f"{base_year}-{c.m:02d}", "month"
+            elif c.kind == "rel_half" and base_year:
+                second = any(w in t[c.start : c.end] for w in ("下", "2", "second"))
+                c.id, c.pkind = f"{base_year}H{2 if second else 1}", "half"
+            elif c.kind == "rel_same" and base and base.id and base.pkind != "range":
+                c.id = _shift_year(base.id, -1)
+                c.pkind = base.pkind
+            elif c.kind == "rel_quarter" and base_year and c.m:
+                c.id, c.pkind = f"{base_year}Q{c.m}", "quarter"
+            elif c.kind == "rel_prev" and base_year:
+                c.id, c.pkind = str(base_year - 1), "year"
+            elif c.kind == "rel_in_year":
+                year = base_year or last_year_any
+                if year is None:
+                    year = next(
+                        (_year_of(x.id) for x in cands if x.start > c.start and _year_of(x.id)),
+                        None,
+                    )
+                if year:
+                    c.id, c.pkind = str(year), "year"
+        if c.id:
+            last_in_sentence[sid] = c
+            last_year_any = _year_of(c.id) or last_year_any
+    return cands
+
+
+def _merge_ranges(t: str, cands: list[_PCand]) -> list[_PCand]:
+    """2022年至2024年 / 2022-2024 / from 2022 to 2024 / between 2022 and 2024 -> one range."""
+    out: list[_PCand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.id
+            and c.id
+            and prev.pkind in _YEAR_LIKE_KINDS
+            and c.pkind in _YEAR_LIKE_KINDS
+        ):
+            gap = t[prev.end : c.start]
+            between = re.fullmatch(r"\s*and\s*", gap) and t[
+                max(0, prev.start - 8) : prev.start
+            ].endswith("between ")
+            if _CONNECT_RANGE.fullmatch(gap) or between:
+                members = _enumerate(prev.id, c.id)
+                if len(members) >= 2 and members[0] == prev.id and members[-1] == c.id:
+                    out[-1] = _PCand(
+                        prev.start, c.end, "range", f"{prev.id}-{c.id}", "range", members
+                    )
+                    continue
+        out.append(c)
+    return out
+
+
+def _periods(t: str, raw: str, sents: list[int]) -> tuple[list[Period], bytearray]:
+    cands = _period_cands(t)
+    mask = bytearray(len(t) + 1)
+    for c in cands:
+        mask[c.start : c.end] = b"\x01" * (c.end - c.start)
+    cands = _resolve(t, cands, sents)
+    cands = _merge_ranges(t, [c for c in cands if c.pkind != "mask"])
+    periods = [
+        Period(c.id, c.start, c.end, raw[c.start : c.end], c.pkind, c.members) for c in cands
+    ]
+    return periods, mask
+
+
+def parse_periods(text: str) -> list[Period]:
+    """Every period mention in `text`, in order, relative ones resolved where the text allows."""
+    t = fold(text)
+    sents, _ = _segments(t)
+    return _periods(t, text, sents)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution
+
+
+class _Context:
+    """Sentences, clauses, periods and metric terms of one text, for attribution."""
+
+    def __init__(
+        self, t: str, periods: list[Period], sents: list[int], clauses: list[int], raws: list[_Raw]
+    ) -> None:
+        self.t = t
+        self.periods = periods
+        self.period_starts = [p.start for p in periods]
+        self.sents = sents
+        self.clauses = clauses
+        # A term inside a figure ("752 employees") names that figure and no other.
+        self.own: dict[int, str] = {}
+        self.terms: list[tuple[str, int, int]] = []
+        starts = [r.start for r in raws]
+        for term in glossary.metrics_in(t, folded=True):
+            k = bisect.bisect_right(starts, term[1]) - 1
+            if k >= 0 and term[1] < raws[k].end:
+                self.own.setdefault(id(raws[k]), term[0])
+            else:
+                self.terms.append(term)
+        self.term_starts = [s for _, s, _ in self.terms]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sents, pos) - 1
+        end = self.sents[k + 1] if k + 1 < len(self.sents) else len(self.t)
+        return self.sents[k], end
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.clauses, pos) - 1
+        end = self.clauses[k + 1] if k + 1 < len(self.clauses) else len(self.t)
+        return self.clauses[k], end
+
+    def periods_between(self, lo: int, hi: int) -> list[Period]:
+        a = bisect.bisect_left(self.period_starts, lo)
+        out = []
+        for p in self.periods[a:]:
+            if p.start >= hi:
+                break
+            if p.end <= hi:
+                out.append(p)
+        return out
+
+    def metric_before(self, lo: int, pos: int, unit: str) -> str | None:
+        k = bisect.bisect_left(self.term_starts, pos)
+        for mid, s, e in reversed(self.terms[:k]):
+            if s < lo:
+                break
+            if e <= pos and _compatible(unit, mid):
+                return mid
+        return None
+
+    def metric_after(self, pos: int, hi: int, unit: str, stop: int) -> str | None:
+        k = bisect.bisect_left(self.term_starts, pos)
+        for mid, s, _e in self.terms[k:]:
+            if s >= min(hi, stop) or s - pos > 12:
+                break
+            if _compatible(unit, mid):
+                return mid
+        return None
+
+
+def _period_group_before(ctx: _Context, pos: int, lo: int) -> list[str] | None:
+    """The periods a series refers to: the nearest range, or list of periods, before `pos`."""
+    ps = ctx.periods_between(lo, pos)
+    if not ps:
+        return None
+    last = ps[-1]
+    if last.kind == "range":
+        return list(last.members)
+    group = [last]
+    for p in reversed(ps[:-1]):
+        if p.kind == "range" or not _CONNECT_LIST.fullmatch(ctx.t[p.end : group[0].start]):
+            break
+        group.insert(0, p)
+    if any(p.id is None for p in group):
+        return None
+    return [p.id for p in group if p.id]
+
+
+def _chain(t: str, raws: list[_Raw], k: int) -> list[_Raw]:
+    """Figures from raws[k] on that a list connects (A、B、C / A, B and C)."""
+    chain = [raws[k]]
+    for b in raws[k + 1 :]:
+        a = chain[-1]
+        if "range_with" in a.extra:
+            break
+        if not _SERIES_GAP.fullmatch(t[a.end : b.start]):
+            break
+        chain.append(b)
+    return chain
+
+
+def _assign_series(ctx: _Context, raws: list[_Raw]) -> None:
+    t = ctx.t
+    starts = [r.start for r in raws]
+    # 2022年至2024年，…分别為A、B、C
+    for m in _SEPARATELY.finditer(t):
+        k = bisect.bisect_left(starts, m.end())
+        if k >= len(raws) or raws[k].start - m.end() > 8:
+            continue
+        chain = _chain(t, raws, k)
+        lo, _ = ctx.sentence(m.start())
+        group = _period_group_before(ctx, m.start(), lo)
+        _align(ctx, chain, group, lo)
+    # A, B and C in 2022, 2023 and 2024, respectively
+    for m in _RESPECTIVELY.finditer(t):
+        lo, _ = ctx.sentence(m.start())
+        k = bisect.bisect_left(starts, m.start()) - 1
+        if k < 0 or raws[k].start < lo:
+            continue
+        first = k
+        while (
+            first > 0
+            and raws[first - 1].start >= lo
+            and _SERIES_GAP.fullmatch(t[raws[first - 1].end : raws[first].start])
+        ):
+            first -= 1
+        chain = raws[first : k + 1]
+        after = [p for p in ctx.periods_between(chain[-1].end, m.start()) if p.id]
+        if after:
+            group = (
+                list(after[0].members)
+                if len(after) == 1 and after[0].kind == "range"
+                else [p.id for p in after if p.id]
+            )
+        else:
+            group = _period_group_before(ctx, chain[0].start, lo)
+        _align(ctx, chain, group, lo)
+
+
+def _align(ctx: _Context, chain: list[_Raw], group: list[str] | None, lo: int) -> None:
+    if len(chain) < 2:
+        return
+    head = chain[0]
+    metric = ctx.metric_before(lo, head.start, head.unit)
+    for n, r in enumerate(chain):
+        r.period = group[n] if group and len(group) == len(chain) else None
+        r.period_set = True
+        if metric and _compatible(r.unit, metric):
+            r.metric, r.metric_set = metric, True
+
+
+def _assign_from_to(ctx: _Context, raws: list[_Raw]) -> None:
+    """從A飙升至B / from A to B under a year range: A is its first year, B its last."""
+    t = ctx.t
+    for a, b in pairwise(raws):
+        if a.period_set or b.period_set:
+            continue
+        if not _FROM.search(t, max(0, a.start - 6), a.start):
+            continue
+        if not _TO.match(t[a.end : b.start]):
+            continue
+        lo, _ = ctx.sentence(a.start)
+        ps = ctx.periods_between(lo, a.start)
+        if ps and ps[-1].kind == "range" and len(ps[-1].members) >= 2:
+            if _trailing_period(ctx, a) or _trailing_period(ctx, b):
+                continue
+            a.period, b.period = ps[-1].members[0], ps[-1].members[-1]
+            a.period_set = b.period_set = True
+
+
+def _trailing_period(ctx: _Context, r: _Raw) -> Period | None:
+    """A period right after the figure: "RMB337 million in 2024", "94.4% (2024年)"."""
+    k = bisect.bisect_left(ctx.period_starts, r.end)
+    if k >= len(ctx.periods):
+        return None
+    p = ctx.periods[k]
+    gap = ctx.t[r.end : p.start]
+    if len(gap) > 25 or not _TRAILING_GAP.fullmatch(gap):
+        return None
+    if ctx.t[p.end : p.end + 1] in (":", "："):
+        return None  # "(2023: RMB1.7 billion)": a label for the figure after it
+    if ctx.sentence(p.start)[0] != ctx.sentence(r.start)[0]:
+        return None
+    return p
+
+
+def _comparison_base(t: str, p: Period, r: _Raw) -> bool:
+    """較上年同期增長28.5%: the period is what the change is measured against, not its own."""
+    return bool(_COMPARED.search(t, max(0, p.start - 14), p.start)) and bool(
+        _CHANGE.search(t, p.end, r.start)
+    )
+
+
+def _assign_default(ctx: _Context, r: _Raw) -> None:
+    c_lo, c_hi = ctx.clause(r.start)
+    if not r.metric_set:
+        own = ctx.own.get(id(r))
+        if own and _compatible(r.unit, own):
+            r.metric = own
+        else:
+            r.metric = ctx.metric_before(c_lo, r.start, r.unit) or ctx.metric_after(
+                r.end, c_hi, r.unit, r.extra.get("next_start", len(ctx.t))
+            )
+    change = r.unit == "%" and bool(_CHANGE_BEFORE.search(ctx.t, max(c_lo, r.start - 24), r.start))
+    if r.metric is None and change and not r.metric_set:
+        r.metric = "growth"  # 增長28.5% / up 28.5%: a change with nothing else named
+    if r.period_set:
+        return
+    p = _trailing_period(ctx, r)
+    if p is None:
+        lo, _ = ctx.sentence(r.start)
+        before = [q for q in ctx.periods_between(lo, r.start) if not _comparison_base(ctx.t, q, r)]
+        if before:
+            p = before[-1]
+        else:
+            after = ctx.periods_between(r.end, c_hi)
+            if change or r.metric == "growth":
+                # "up 46% from A in 2023 to B in 2024": the change belongs to where it ends.
+                after = [q for q in after if not _measured_from(ctx.t, r.end, q.start)]
+            p = after[0] if after else None
+    r.period = p.id if p else None
+
+
+def _measured_from(t: str, start: int, end: int) -> bool:
+    """Whether the last marker between `start` and `end` is a "from" (base), not a "to"."""
+    last = None
+    for m in _BASE_OR_TARGET.finditer(t, start, end):
+        last = m.lastgroup
+    return last == "base"
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+
+
+def _scan(t: str, raw: str, mask: bytearray, lenient: bool = False) -> list[_Raw]:
+    raws: list[_Raw] = []
+    for m in _CORE.finditer(t):
+        if raws and m.start() < raws[-1].end:
+            continue
+        r = _read(t, raw, m, mask, lenient)
+        if r is not None:
+            raws.append(r)
+    _join_ranges(t, raws)
+    kept = [r for r in raws if not (r.weak and not r.unit and not r.scaled)]
+    for r in kept:
+        r.text = raw[r.start : r.end]
+    return kept
+
+
+def parse_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, in order, with its period and metric assigned."""
+    t = fold(text)
+    sents, clauses = _segments(t)
+    periods, mask = _periods(t, text, sents)
+    raws = _scan(t, text, mask)
+    ctx = _Context(t, periods, sents, clauses, raws)
+    for a, b in pairwise(raws):
+        a.extra["next_start"] = b.start
+    _assign_series(ctx, raws)
+    _assign_from_to(ctx, raws)
+    for r in raws:
+        _assign_default(ctx, r)
+    return [_finish(r) for r in raws]
+
+
+_TRIM = " \t\r\n。.,，;；:：!！?？\"'“”"
+
+
+def parse_number(text: str) -> Figure | None:
+    """The one figure `text` consists of ("RMB337 million", "約3.37億元"), else None."""
+    stripped = text.strip(_TRIM)
+    if not stripped:
+        return None
+    offset = text.find(stripped)
+    t = fold(stripped)
+    # A lone number is a number here, even one that looks like a year.
+    mask = bytearray(len(t) + 1) if t.isdigit() else _periods(t, stripped, _segments(t)[0])[1]
+    raws = _scan(t, stripped, mask, lenient=True)
+    if len(raws) != 1:
+        return None
+    r = raws[0]
+    head, tail = t[: r.start], t[r.end :]
+    if head.strip():
+        q = _QUAL_BEFORE.search(head)
+        if q is None or q.lastgroup == "none" or head[: q.start()].strip():
+            return None
+    if tail.strip() and not _QUAL_AFTER.fullmatch(tail):
+        return None
+    f = _finish(r)
+    return replace(f, start=f.start + offset, end=f.end + offset)

@@ -1,0 +1,376 @@
+"""Bilingual financial vocabulary: metric terms for figure attribution and query expansion.
+
+Chinese terms are written in Simplified Chinese; text is folded (Traditional→Simplified, width,
+case) before matching, so Traditional filings match the same terms. English terms are lowercase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A financial measure and the words that name it in each language."""
+
+    id: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    unit_kind: str  # "money", "percent", "count", "multiple", "shares"
+
+
+def _m(id_: str, kind: str, zh: str, en: str) -> Metric:
+    return Metric(id_, tuple(zh.split("|")), tuple(en.split("|")), kind)
+
+
+_METRICS = (
+    _m(
+        "revenue",
+        "money",
+        "收入|营收|营业收入|营业额|总收入|收益|总收益|销售额|销售收入",
+        "revenue|revenues|total revenue|turnover|sales|net sales",
+    ),
+    _m("gross_profit", "money", "毛利|毛利润|毛利额", "gross profit|gross profits"),
+    _m(
+        "gross_margin",
+        "percent",
+        "毛利率|毛利润率",
+        "gross margin|gross profit margin|gross margins",
+    ),
+    _m(
+        "net_loss",
+        "money",
+        "净亏损|亏损|亏损净额|年内亏损|期内亏损|净亏",
+        "net loss|net losses|loss for the year|loss for the period|losses",
+    ),
+    _m(
+        "net_profit",
+        "money",
+        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利",
+        "net profit|net income|net earnings|profit for the year|profit for the period|profit",
+    ),
+    _m(
+        "net_margin",
+        "percent",
+        "净利率|净利润率|纯利率|净亏损率|亏损率",
+        "net margin|net profit margin|net loss margin",
+    ),
+    _m(
+        "adjusted_net_loss",
+        "money",
+        "经调整净亏损|经调整亏损|调整后净亏损|经调整年内亏损|经调整期内亏损|经调整亏损净额",
+        "adjusted net loss|adjusted net losses|adjusted loss",
+    ),
+    _m(
+        "adjusted_net_profit",
+        "money",
+        "经调整净利润|经调整纯利|调整后净利润|经调整利润|经调整溢利|经调整年内利润",
+        "adjusted net profit|adjusted net income|adjusted profit",
+    ),
+    _m(
+        "operating_profit",
+        "money",
+        "经营利润|营业利润|经营溢利|经营亏损",
+        "operating profit|operating income|operating loss",
+    ),
+    _m(
+        "operating_cash_flow",
+        "money",
+        "经营活动现金流量净额|经营活动所用现金净额|经营活动所得现金净额|经营活动产生的现金流量净额"
+        "|经营活动现金流|经营现金流|经营性现金流|经营活动现金净流出|经营活动所用现金流量净额",
+        "operating cash flow|operating cash flows|net cash used in operating activities"
+        "|net cash from operating activities|net cash generated from operating activities"
+        "|cash flow from operations|cash used in operations",
+    ),
+    _m(
+        "cash",
+        "money",
+        "现金及现金等价物|现金及等价物|现金储备|货币资金|现金余额|账面现金",
+        "cash and cash equivalents|cash and equivalents|cash balance|cash position|cash reserves",
+    ),
+    _m(
+        "rnd_expense",
+        "money",
+        "研发开支|研发投入|研发费用|研发支出|研究及开发开支|研究开发费用|研发成本",
+        "r&d expenses|r&d expense|r&d spending|r&d investment|r&d costs"
+        "|research and development expenses|research and development costs|r&d",
+    ),
+    _m(
+        "customer_concentration_top5",
+        "percent",
+        "前五大客户|五大客户|前五名客户|前5大客户|前5名客户",
+        "top five customers|five largest customers|top 5 customers|five biggest customers",
+    ),
+    _m(
+        "largest_customer",
+        "percent",
+        "第一大客户|最大客户|单一最大客户|最大单一客户",
+        "largest customer|single largest customer|biggest customer",
+    ),
+    _m(
+        "supplier_concentration_top5",
+        "percent",
+        "前五大供应商|五大供应商|前五名供应商|前5大供应商|前5名供应商",
+        "top five suppliers|five largest suppliers|top 5 suppliers",
+    ),
+    _m(
+        "largest_supplier",
+        "percent",
+        "第一大供应商|最大供应商|单一最大供应商",
+        "largest supplier|single largest supplier|biggest supplier",
+    ),
+    _m(
+        "valuation",
+        "money",
+        "估值|投后估值|投前估值|最新估值",
+        "valuation|post-money valuation|pre-money valuation|valued at",
+    ),
+    _m(
+        "market_cap",
+        "money",
+        "市值|总市值",
+        "market capitalisation|market capitalization|market cap",
+    ),
+    _m(
+        "funding_raised",
+        "money",
+        "融资|集资|融资额|总融资额|募资|募集资金|募资额|所得款项净额|筹资|融资总额",
+        "fundraising|funding|raise|raised|raising|net proceeds|proceeds|financing",
+    ),
+    _m(
+        "shareholding",
+        "percent",
+        "持股|持股比例|股权比例|持有股份|股份比例",
+        "stake|shareholding|equity interest|equity stake|holding",
+    ),
+    _m("share_options", "shares", "购股权|股票期权|期权", "share options|stock options|options"),
+    _m(
+        "employees",
+        "count",
+        "员工|雇员|员工人数|员工总数|雇员人数|全职员工",
+        "employees|employee|staff|headcount|workforce",
+    ),
+    _m(
+        "orders",
+        "money",
+        "订单|在手订单|合同|销售合同|框架销售协议|销售协议|合约|订单金额",
+        "orders|order backlog|backlog|contracts|contract value|order book",
+    ),
+    _m(
+        "units_sold",
+        "count",
+        "销量|销售量|出货量|交付量",
+        "units sold|unit sales|shipments|units shipped|sales volume|deliveries",
+    ),
+    _m(
+        "dividend",
+        "money",
+        "股息|派息|股利|分红|末期股息|中期股息|每股股息",
+        "dividend|dividends|dividend per share|final dividend|interim dividend",
+    ),
+    _m(
+        "eps",
+        "money",
+        "每股收益|每股盈利|每股亏损|每股基本亏损|每股基本盈利|每股基本收益",
+        "earnings per share|eps|loss per share|basic loss per share|basic earnings per share",
+    ),
+    _m(
+        "share_price",
+        "money",
+        "每股成本|每股价格|股价|收市价|收盘价",
+        "share price|price per share|cost per share|per-share cost|closing price|per share",
+    ),
+    _m(
+        "market_share",
+        "percent",
+        "市场份额|市场占有率|市占率|份额",
+        "market share|share of the market",
+    ),
+    _m(
+        "pe_ratio",
+        "multiple",
+        "市盈率|本益比",
+        "p/e|p/e ratio|pe ratio|price-to-earnings|price/earnings|price-earnings ratio",
+    ),
+    _m("ps_ratio", "multiple", "市销率", "p/s|price-to-sales|price/sales"),
+    _m(
+        "growth",
+        "percent",
+        "同比增长|增长率|增幅|同比下降|同比增加|同比减少|按年增长|按年下降|同比|降幅|跌幅|按年",
+        "growth|growth rate|year-on-year|yoy|y-o-y|year over year",
+    ),
+    _m(
+        "cagr",
+        "percent",
+        "年复合增长率|复合年增长率|复合增长率|年均复合增长率|年均增长率",
+        "cagr|compound annual growth rate",
+    ),
+    _m(
+        "ipo_price",
+        "money",
+        "发售价|招股价|发行价|每股发售价|ipo价格|上市价格",
+        "offer price|ipo price|offering price|issue price",
+    ),
+    _m(
+        "shares_offered",
+        "shares",
+        "发售股份|发行股份|发售股数|发行股数|全球发售股份",
+        "shares offered|offer shares|shares on offer|global offering",
+    ),
+    _m("total_assets", "money", "总资产|资产总额|资产总值", "total assets"),
+    _m("net_assets", "money", "净资产|资产净值", "net assets"),
+    _m("total_liabilities", "money", "总负债|负债总额", "total liabilities"),
+)
+
+METRICS: dict[str, Metric] = {m.id: m for m in _METRICS}
+
+# (English terms, Chinese terms) for words a question uses besides metric names.
+GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (tuple(en.split("|")), tuple(zh.split("|")))
+    for en, zh in (
+        ("year|years|annual|fiscal year|financial year", "年|年度|财年|财政年度"),
+        ("first half|h1|interim|six months", "上半年|中期|六个月"),
+        ("second half|h2", "下半年"),
+        ("quarter|quarterly", "季度|季"),
+        ("company|firm|group", "公司|集团|企业"),
+        ("customer|customers|client|clients", "客户"),
+        ("supplier|suppliers|vendor|vendors", "供应商"),
+        ("sponsor|sponsors|joint sponsors", "保荐人|联席保荐人"),
+        ("founder|co-founder", "创始人|创办人"),
+        ("chairman|chairwoman|chair", "董事长|主席"),
+        ("chief executive|ceo", "首席执行官|行政总裁|ceo"),
+        ("chief technology officer|cto", "首席技术官|cto"),
+        ("chief operating officer|coo", "首席运营官|coo"),
+        ("auditor|auditors", "核数师|审计师|审计机构"),
+        ("headquarters|headquartered|head office", "总部"),
+        ("listing|listed|list|ipo|initial public offering", "上市|首次公开发行|招股"),
+        ("prospectus", "招股书|招股章程|招股说明书"),
+        ("hearing", "聆讯"),
+        ("stock exchange|exchange|hkex", "交易所|港交所|联交所"),
+        ("shareholder|shareholders", "股东"),
+        ("investor|investors", "投资者|投资方|投资人"),
+        ("director|directors|board", "董事|董事会"),
+        ("share|shares", "股份|股"),
+        ("founded|established|incorporated", "成立|创立|注册成立"),
+        ("chip|chips|semiconductor", "芯片|半导体"),
+        ("cash flow|cash flows", "现金流|现金流量"),
+        ("risk|risks", "风险"),
+        ("competitor|competitors|competition", "竞争|对手|竞争对手"),
+        ("product|products", "产品"),
+        ("price|pricing", "价格|定价"),
+        ("cost|costs", "成本"),
+        ("expenses|expense|spending", "开支|费用|支出"),
+        ("profitability|profitable", "盈利|盈利能力"),
+        ("incentive|incentive plan|share incentive", "激励|激励计划"),
+        ("round|funding round", "轮|融资轮"),
+        ("team", "团队"),
+        ("strategy", "战略"),
+    )
+)
+
+
+# Full-width ASCII folds to ASCII, except the CJK clause marks, whose width says they are not
+# thousands separators or decimal points.
+_KEEP_WIDE = "，；：！？"
+_FOLD: dict[int, str] = {
+    c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_WIDE
+}
+_FOLD |= {0x3000: " ", 0x2212: "-", 0xFFE5: "¥", 0xFFE0: "¢", 0x00A0: " "}
+
+
+def fold(text: str) -> str:
+    """Traditional→Simplified, full→half width, lowercase; same length as `text`."""
+    simplified = _T2S.convert(text)
+    if len(simplified) != len(text):  # a phrase rule changed the length: convert char by char
+        simplified = "".join(c2 if len(c2 := _T2S.convert(c)) == 1 else c for c in text)
+    out = simplified.translate(_FOLD)
+    low = out.lower()
+    if len(low) != len(out):  # a few letters (İ) lengthen when lowered
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
+    return low
+
+
+def _is_ascii(term: str) -> bool:
+    return all(ord(c) < 128 for c in term)
+
+
+class _Terms:
+    """Finds the longest term at each place; Chinese and English terms are searched apart."""
+
+    def __init__(self, terms: list[str]) -> None:
+        # Longest first, because Python alternation takes the first alternative that matches;
+        # a lookbehind at the front would cost the regex engine its fast scan, so the
+        # word-start test for English terms is done on each match instead.
+        def alternation(ts: list[str]) -> str:
+            return "|".join(re.escape(x) for x in sorted(set(ts), key=lambda x: (-len(x), x)))
+
+        zh = [x for x in terms if not _is_ascii(x)]
+        en = [x for x in terms if _is_ascii(x)]
+        self._zh = re.compile(alternation(zh)) if zh else None
+        self._en = re.compile(f"(?:{alternation(en)})(?![a-z])") if en else None
+
+    def find(self, t: str) -> list[tuple[str, int, int]]:
+        found: list[tuple[str, int, int]] = []
+        if self._zh is not None:
+            found += [(m.group(), m.start(), m.end()) for m in self._zh.finditer(t)]
+        if self._en is not None:
+            found += [
+                (m.group(), m.start(), m.end())
+                for m in self._en.finditer(t)
+                if m.start() == 0 or not ("a" <= t[m.start() - 1] <= "z")
+            ]
+        found.sort(key=lambda f: (f[1], -f[2]))
+        out: list[tuple[str, int, int]] = []
+        for f in found:
+            if not out or f[1] >= out[-1][2]:
+                out.append(f)
+        return out
+
+
+_METRIC_OF: dict[str, str] = {}
+for _metric in _METRICS:
+    for _term in (*_metric.zh, *_metric.en):
+        _METRIC_OF.setdefault(_term, _metric.id)
+_METRIC_TERMS = _Terms(list(_METRIC_OF))
+
+_GENERAL_OF: dict[str, int] = {}
+for _i, (_en, _zh) in enumerate(GENERAL_WORDS):
+    for _term in (*_en, *_zh):
+        _GENERAL_OF.setdefault(_term, _i)
+_GENERAL_TERMS = _Terms(list(_GENERAL_OF))
+
+
+def metrics_in(text: str, folded: bool = False) -> list[tuple[str, int, int]]:
+    """(metric id, start, end) of every metric term in `text`, longest match first."""
+    t = text if folded else fold(text)
+    return [(_METRIC_OF[term], s, e) for term, s, e in _METRIC_TERMS.find(t)]
+
+
+def expand_groups(text: str) -> list[list[str]]:
+    """One list per metric or general word in `text`: its terms in the other language."""
+    t = fold(text)
+    groups: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    found = [(s, term, "metric") for term, s, _ in _METRIC_TERMS.find(t)]
+    found += [(s, term, "word") for term, s, _ in _GENERAL_TERMS.find(t)]
+    for _, term, kind in sorted(found):
+        if kind == "metric":
+            metric = METRICS[_METRIC_OF[term]]
+            other = metric.zh if _is_ascii(term) else metric.en
+        else:
+            en, zh = GENERAL_WORDS[_GENERAL_OF[term]]
+            other = zh if _is_ascii(term) else en
+        if other not in seen:
+            seen.add(other)
+            groups.append(list(other))
+    return groups
+
+
+def expand_query(text: str) -> list[str]:
+    """The other language's terms for each metric and general finance word in `text`."""
+    return list(dict.fromkeys(term for group in expand_groups(text) for term in group))

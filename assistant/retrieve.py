@@ -1,0 +1,115 @@
+"""Hybrid retrieval: BM25 and dense search fused by reciprocal rank.
+
+The offline embedder is weak across languages, so an English question over a Chinese filing
+(and the reverse) gets two lexical bridges: glossary terms of the other language, and
+company names matched by their romanisation (Biren ↔ 壁仞).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from langchain_core.embeddings import Embeddings
+from pypinyin import lazy_pinyin
+
+from . import glossary
+from .index import Index
+from .schema import Passage
+from .text import tokens
+
+_HAN_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
+_NAME = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")  # capitalised words: names are written this way
+
+
+@dataclass
+class Query:
+    """A question as the retrievers see it: its own tokens, and bridges to the other language.
+
+    Each group holds alternative phrasings (as token lists) of one term of the question.
+    """
+
+    text: str
+    tokens: list[str]
+    groups: list[list[list[str]]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # one phrasing of each group, as written
+
+    @property
+    def bridge(self) -> list[str]:
+        """Every bridging token once, in order."""
+        seen = dict.fromkeys(t for g in self.groups for phrase in g for t in phrase if t not in self.tokens)
+        return list(seen)
+
+
+class Retriever:
+    """Searches one index; `search` is the single entry point the answerers use."""
+
+    def __init__(self, index: Index, embedder: Embeddings, candidates: int = 30, rrf_k: int = 60) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.candidates = candidates
+        self.rrf_k = rrf_k
+
+    @cached_property
+    def _romanised(self) -> dict[str, set[str]]:
+        """Pinyin spelling → the Han words of the corpus written that way (computed once)."""
+        table: dict[str, set[str]] = {}
+        for word in self.index.vocabulary():
+            if _HAN_WORD.match(word):
+                table.setdefault("".join(lazy_pinyin(word)), set()).add(word)
+        return table
+
+    def reset(self) -> None:
+        """Forget what was derived from the index (after an ingest)."""
+        self.__dict__.pop("_romanised", None)
+
+    def parse(self, text: str) -> Query:
+        """Tokens of `text` and the other language's words for its terms and names."""
+        own = tokens(text)
+        groups: list[list[list[str]]] = []
+        labels: list[str] = []
+        for alternatives in glossary.expand_groups(text):
+            phrases = [p for p in (tokens(term) for term in alternatives) if p]
+            if phrases:
+                groups.append(phrases)
+                labels.append(alternatives[0])
+        for name in _NAME.findall(text):
+            words = sorted(self._romanised.get(name.lower(), ()))
+            if words:
+                groups.append([[w] for w in words])
+                labels.append(words[0])
+        vocab = None
+        for tok in own:
+            if _HAN_WORD.match(tok):
+                vocab = vocab if vocab is not None else self.index.vocabulary()
+                spelled = "".join(lazy_pinyin(tok))
+                if spelled in vocab:
+                    groups.append([[spelled]])
+                    labels.append(spelled)
+        return Query(text, own, groups, labels)
+
+    def search(self, text: str, k: int) -> list[Passage]:
+        """The `k` best passages for `text`, BM25 and dense ranks fused (RRF)."""
+        if k <= 0:
+            raise ValueError(f"k must be positive, not {k}")
+        query = self.parse(text)
+        n = max(self.candidates, k)
+        ranked = {
+            "bm25": self.index.bm25_search(query.tokens, n, query.groups),
+            "dense": self.index.dense_search(self._embed(query), n),
+        }
+        fused: dict[str, float] = {}
+        why: dict[str, dict[str, int]] = {}
+        for name, hits in ranked.items():
+            for rank, (chunk_id, _score) in enumerate(hits, start=1):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.rrf_k + rank)
+                why.setdefault(chunk_id, {})[name] = rank
+        best = sorted(fused, key=lambda c: (-fused[c], c))[:k]
+        return [Passage(self.index.chunk(c), round(fused[c], 6), why[c]) for c in best]
+
+    def _embed(self, query: Query) -> list[float]:
+        # One phrasing of each bridged term goes into the dense query too, so that e5 sees
+        # the corpus's own words; more would drown the question.
+        extra = " ".join(query.labels)
+        return self.embedder.embed_query(f"{query.text} {extra}".strip())

@@ -1,0 +1,1031 @@
+"""Figures: values, units, qualifiers, periods, metrics; Traditional, Simplified and English."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.figures import Figure, Period, parse_figures, parse_number, parse_periods
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "biren-hearing-2025.txt"
+
+# ---- one figure expression ------------------------------------------------------------------
+# (text, value, unit, qualifier, precision); precision None: not checked.
+NUMBERS = [
+    # Traditional Chinese
+    ("3.37億元", "337000000", "CNY", None, "500000"),
+    ("49.9萬元", "499000", "CNY", None, "500"),
+    ("5890萬元", "58900000", "CNY", None, "5000"),
+    ("12.41億元", "1241000000", "CNY", None, "500000"),
+    ("1.91億股", "191000000", "shares", None, "500000"),
+    ("約9億元", "900000000", "CNY", "approx", "50000000"),
+    ("超50億元", "5000000000", "CNY", "over", "50000000"),
+    ("逾23年", "23", "years", "over", "0.5"),
+    ("495.32元人民币", "495.32", "CNY", None, "0.005"),
+    ("約10.95美元", "10.95", "USD", "approx", "0.005"),
+    ("約9.06%", "9.06", "%", "approx", "0.005"),
+    ("超33%", "33", "%", "over", "0.5"),
+    ("62倍", "62", "x", None, "0.5"),
+    ("約30倍", "30", "x", "approx", "0.5"),
+    ("超30倍", "30", "x", "over", "0.5"),
+    ("2216顆", "2216", "count", None, "0.5"),
+    ("752名", "752", "count", None, "0.5"),
+    ("10輪", "10", "count", None, "0.5"),
+    ("5份", "5", "count", None, "0.5"),
+    ("9家", "9", "count", None, "0.5"),
+    ("-11.84億元", "-1184000000", "CNY", None, "500000"),
+    ("負11.84億元", "-1184000000", "CNY", None, "500000"),
+    ("人民幣5.12億元", "512000000", "CNY", None, "500000"),
+    ("港幣3億元", "300000000", "HKD", None, "50000000"),
+    ("46.8億港元", "4680000000", "HKD", None, "5000000"),
+    ("6億美元", "600000000", "USD", None, "50000000"),
+    ("1.5萬億元", "1500000000000", "CNY", None, "50000000000"),
+    ("十五億元", "1500000000", "CNY", None, "50000000"),
+    ("一百二十萬", "1200000", "", None, "50000"),
+    ("兩", "2", "", None, "0.5"),
+    ("零", "0", "", None, "0.5"),
+    ("三年", "3", "years", None, "0.5"),
+    ("四年", "4", "years", None, "0.5"),
+    ("十億元", "1000000000", "CNY", None, "500000000"),
+    ("百億元", "10000000000", "CNY", None, "5000000000"),
+    ("逾百億元", "10000000000", "CNY", "over", None),
+    ("3千萬", "30000000", "", None, "5000000"),
+    ("5百萬美元", "5000000", "USD", None, "500000"),
+    ("200萬股", "2000000", "shares", None, "5000"),
+    ("3個百分點", "3", "pp", None, "0.5"),
+    ("30個基點", "30", "bp", None, "0.5"),
+    ("5億元左右", "500000000", "CNY", "approx", None),
+    ("10年以上", "10", "years", "over", None),
+    ("4種及以上", "4", "count", "over", None),
+    ("不足1億元", "100000000", "CNY", "under", None),
+    ("低於5%", "5", "%", "under", None),
+    ("將近3億元", "300000000", "CNY", "nearly", None),
+    ("接近2倍", "2", "x", "nearly", None),
+    ("最多3億港元", "300000000", "HKD", "up_to", None),
+    ("不超過3億港元", "300000000", "HKD", "up_to", None),
+    ("大約1,000萬元", "10000000", "CNY", "approx", "5000"),
+    ("12.85 億元", "1285000000", "CNY", None, "500000"),
+    ("１２．８５億元", "1285000000", "CNY", None, "500000"),
+    ("10多億元", "1000000000", "CNY", "over", None),
+    ("3成", "30", "%", None, "5"),
+    ("3個月", "3", "months", None, None),
+    ("5分鐘", "5", "minutes", None, None),
+    ("二十四份", "24", "count", None, "0.5"),
+    ("百分之二十五點五", "25.5", "%", None, "0.05"),
+    # Simplified Chinese
+    ("3.37亿元", "337000000", "CNY", None, "500000"),
+    ("5.72亿元", "572000000", "CNY", None, "500000"),
+    ("约8.22亿元", "822000000", "CNY", "approx", None),
+    ("超过1亿元", "100000000", "CNY", "over", None),
+    ("2.3个百分点", "2.3", "pp", None, "0.05"),
+    ("50个基点", "50", "bp", None, "0.5"),
+    ("港币5亿元", "500000000", "HKD", None, None),
+    ("5亿人民币", "500000000", "CNY", None, None),
+    ("两千万股", "20000000", "shares", None, "5000000"),
+    ("一亿二千万元", "120000000", "CNY", None, "5000000"),
+    ("三千五百万元", "35000000", "CNY", None, "500000"),
+    ("一点五亿元", "150000000", "CNY", None, "5000000"),
+    ("约2.5倍", "2.5", "x", "approx", "0.05"),
+    ("十余家", "10", "count", "over", "5"),
+    ("小于5分钟", "5", "minutes", "under", None),
+    ("近50%", "50", "%", "nearly", None),
+    ("百分之三十", "30", "%", None, "5"),
+    ("一千零五十元", "1050", "CNY", None, "5"),
+    ("30天", "30", "days", None, None),
+    ("负5%", "-5", "%", None, None),
+    # English
+    ("RMB337 million", "337000000", "CNY", None, "500000"),
+    ("RMB 1.2bn", "1200000000", "CNY", None, "50000000"),
+    ("Rmb 337m", "337000000", "CNY", None, "500000"),
+    ("US$5 million", "5000000", "USD", None, "500000"),
+    ("HK$3.9 billion", "3900000000", "HKD", None, "50000000"),
+    ("HKD 3.9bn", "3900000000", "HKD", None, "50000000"),
+    ("USD 5m", "5000000", "USD", None, "500000"),
+    ("$5m", "5000000", "USD", None, "500000"),
+    ("CNY 100", "100", "CNY", None, "0.5"),
+    ("RMB1,024.6 million", "1024600000", "CNY", None, "50000"),
+    ("337,000,000", "337000000", "", None, "0.5"),
+    ("1,184.2", "1184.2", "", None, "0.05"),
+    ("(1,184.2)", "-1184.2", "", None, "0.05"),
+    ("(123)", "-123", "", None, "0.5"),
+    ("-5%", "-5", "%", None, "0.5"),
+    ("28.5%", "28.5", "%", None, "0.05"),
+    ("3.5 per cent", "3.5", "%", None, "0.05"),
+    ("12 percent", "12", "%", None, "0.5"),
+    ("3.2 percentage points", "3.2", "pp", None, "0.05"),
+    ("3.2 ppts", "3.2", "pp", None, "0.05"),
+    ("50 basis points", "50", "bp", None, "0.5"),
+    ("50bps", "50", "bp", None, "0.5"),
+    ("30x", "30", "x", None, "0.5"),
+    ("over 30 times", "30", "x", "over", "0.5"),
+    ("2.5 times", "2.5", "x", None, "0.05"),
+    ("752 employees", "752", "count", None, "0.5"),
+    ("9 customers", "9", "count", None, "0.5"),
+    ("191 million shares", "191000000", "shares", None, "500000"),
+    ("1,000 H shares", "1000", "shares", None, "0.5"),
+    ("about RMB5m", "5000000", "CNY", "approx", "500000"),
+    ("approximately 12.5%", "12.5", "%", "approx", "0.05"),
+    ("around 30x", "30", "x", "approx", None),
+    ("more than HK$3.7bn", "3700000000", "HKD", "over", "50000000"),
+    ("over 23 years", "23", "years", "over", None),
+    ("less than 5 minutes", "5", "minutes", "under", None),
+    ("below 10%", "10", "%", "under", None),
+    ("nearly 50%", "50", "%", "nearly", None),
+    ("almost 3 years", "3", "years", "nearly", None),
+    ("up to US$200m", "200000000", "USD", "up_to", "500000"),
+    ("5 billion yuan", "5000000000", "CNY", None, "500000000"),
+    ("€3bn", "3000000000", "EUR", None, "500000000"),
+    ("£20m", "20000000", "GBP", None, "500000"),
+    ("$0.5", "0.5", "USD", None, "0.05"),
+    ("2 trillion", "2000000000000", "", None, "500000000000"),
+    ("$3k", "3000", "USD", None, "500"),
+    ("12 months", "12", "months", None, None),
+    ("10+ years", "10", "years", "over", None),
+    ("2024", "2024", "", None, "0.5"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier", "precision"), NUMBERS)
+def test_parse_number(
+    text: str, value: str, unit: str, qualifier: str | None, precision: str | None
+) -> None:
+    f = parse_number(text)
+    assert f is not None, text
+    assert f.value == Decimal(value)
+    assert f.unit == unit
+    assert f.qualifier == qualifier
+    assert f.negative == (Decimal(value) < 0)
+    if precision is not None:
+        assert f.precision == Decimal(precision)
+    assert text[f.start : f.end] == f.text
+
+
+NOT_A_NUMBER = [
+    "",
+    "2024年",
+    "6月",
+    "12月17日",
+    "BR106",
+    "A100",
+    "FP8",
+    "S3",
+    "5G",
+    "7nm",
+    "第一大客戶",
+    "第3名",
+    "2025年上半年",
+    "H1 2025",
+    "FY2024",
+    "1H25",
+    "截至2024年12月31日",
+    "千萬",
+    "上萬顆",
+    "數十億元",
+    "一次",
+    "一個",
+    "hello",
+    "3.37億元 (RMB337 million)",
+    "5-6億",
+    "COVID-19",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_NUMBER)
+def test_parse_number_refuses(text: str) -> None:
+    assert parse_number(text) is None
+
+
+# ---- things that are not figures ------------------------------------------------------------
+
+NO_FIGURES = [
+    "壁砺106(BR106)聚焦AI訓練與推理場景",
+    "是對標英偉達A100的核心産品",
+    "将增強對FP8、FP4等先進數據格式的支持",
+    "壁砺30X(雲訓練/推理)、31X(邊緣推理)則瞄準2028年上市",
+    "壁仞科技下一代旗艦芯片壁砺20X繫列計劃2026年商業化",
+    "洪洲早年任職于英偉達、S3等企業",
+    "觀點網 12月17日,上海壁仞科技股份有限公司",
+    "2019年9月在上海創立壁仞科技",
+    "其中2023年第一大客戶",
+    "目前壁仞科技實施“1+1+N+X”平台戰略",
+    "創業公司付不起動辄千萬的年薪,兄弟如果你要走的話就早點走,千萬别做到一半離開",
+    "集群管理平台BIRENCUBE可支持客戶構建上千乃至上萬顆GPU芯片的集群繫統",
+    "在中國電信千卡集群項目中實現千億參數模型訓練",
+    "包括三大電信運營商、世界500強",
+    "壁仞科技的創業故事,始于創始人張文的一次跨界抉擇",
+    "每一個AI應用的底層硬件都是GPU",
+    "華為海思憑借昇騰芯片占據國内第二份額",
+    "來自前五大客戶的收入",
+    "國産GPU四小龍",
+    "2022-2024年",
+    "Revenue in 2024 and the first half of 2025, as at 31 December 2024.",
+    "COVID-19 hit the 5G rollout and the H100 supply.",
+    "Meeting at 10:30 on 12月15日.",
+]
+
+
+@pytest.mark.parametrize("text", NO_FIGURES)
+def test_no_figures(text: str) -> None:
+    assert parse_figures(text) == []
+
+
+# ---- figures in sentences, with periods and metrics -------------------------------------------
+# (sentence, [(value, unit, period, metric, qualifier), ...]) in order of appearance.
+SENTENCES = [
+    # the seed's own sentences
+    (
+        "有消息指出,壁仞科技計劃于聖誕節前啟動港股IPO程序,拟集資5億至6億美元(約39億至46.8億港元)。",
+        [
+            ("500000000", "USD", None, "funding_raised", None),
+            ("600000000", "USD", None, "funding_raised", None),
+            ("3900000000", "HKD", None, "funding_raised", "approx"),
+            ("4680000000", "HKD", None, "funding_raised", "approx"),
+        ],
+    ),
+    (
+        "2022年至2024年,壁仞科技收入從49.9萬元飙升至3.37億元,年復合增長率2500%;"
+        "2025年上半年收入5890萬元,同比增長約50%。",
+        [
+            ("499000", "CNY", "2022", "revenue", None),
+            ("337000000", "CNY", "2024", "revenue", None),
+            ("2500", "%", "2022-2024", "cagr", None),
+            ("58900000", "CNY", "2025H1", "revenue", None),
+            ("50", "%", "2025H1", "growth", "approx"),
+        ],
+    ),
+    (
+        "持續虧損,是壁仞科技最直觀的“短闆”:2022年至2024年,壁仞淨虧損分别為14.74億元、17.44億元、"
+        "15.38億元;2025年上半年淨虧損進一步擴大至16.01億元,四年累計虧損63.57億元。",
+        [
+            ("1474000000", "CNY", "2022", "net_loss", None),
+            ("1744000000", "CNY", "2023", "net_loss", None),
+            ("1538000000", "CNY", "2024", "net_loss", None),
+            ("1601000000", "CNY", "2025H1", "net_loss", None),
+            ("4", "years", "2025H1", None, None),
+            ("6357000000", "CNY", "2025H1", "net_loss", None),
+        ],
+    ),
+    (
+        "公司解釋虧損主要源于研發投入,同期經調整淨虧損從10.38億元收窄至5.52億元。",
+        [
+            ("1038000000", "CNY", None, "adjusted_net_loss", None),
+            ("552000000", "CNY", None, "adjusted_net_loss", None),
+        ],
+    ),
+    (
+        "現金流方面,經營活動現金流量淨額持續為負,2022年至2025年H1分别為-11.84億元、-8.47億元、"
+        "-10.09億元、-10.73億元;截至2025年6月末,現金及現金等價物為12.85億元,按上半年5.72億元研發開支計算,"
+        "僅能支撐約2年的研發投入,後續仍需依賴融資補血。",
+        [
+            ("-1184000000", "CNY", "2022", "operating_cash_flow", None),
+            ("-847000000", "CNY", "2023", "operating_cash_flow", None),
+            ("-1009000000", "CNY", "2024", "operating_cash_flow", None),
+            ("-1073000000", "CNY", "2025H1", "operating_cash_flow", None),
+            ("1285000000", "CNY", "2025-06-30", "cash", None),
+            ("572000000", "CNY", "2025H1", "rnd_expense", None),
+            ("2", "years", "2025H1", None, "approx"),
+        ],
+    ),
+    (
+        "客戶層面,2023年、2024年、2025年H1,來自前五大客戶的收入占比分别達98.1%、90.3%、97.9%,"
+        "其中2023年第一大客戶貢獻85.7%收入,2024年第一大客戶貢獻54.5%收入。",
+        [
+            ("98.1", "%", "2023", "customer_concentration_top5", None),
+            ("90.3", "%", "2024", "customer_concentration_top5", None),
+            ("97.9", "%", "2025H1", "customer_concentration_top5", None),
+            ("85.7", "%", "2023", "largest_customer", None),
+            ("54.5", "%", "2024", "largest_customer", None),
+        ],
+    ),
+    (
+        "供應商層面,同期前五大供應商采購占比分别為56.1%、56.4%、58.9%、64.1%,"
+        "2025年H1第一大供應商采購占比達34.9%,且部分供應商同時是公司客戶(如供應商J、K)。",
+        [
+            ("56.1", "%", None, "supplier_concentration_top5", None),
+            ("56.4", "%", None, "supplier_concentration_top5", None),
+            ("58.9", "%", None, "supplier_concentration_top5", None),
+            ("64.1", "%", None, "supplier_concentration_top5", None),
+            ("34.9", "%", "2025H1", "largest_supplier", None),
+        ],
+    ),
+    (
+        "2023年壁,仞科技毛利率達76.4%,主要因向大客戶銷售高毛利的服務器集群;2024年毛利率降至53.2%,"
+        "源于收入結構轉向低毛利的PCIe闆卡;2025年H1進一步下滑至31.9%,公司稱是“入門級産品貢獻更多收入”。",
+        [
+            ("76.4", "%", "2023", "gross_margin", None),
+            ("53.2", "%", "2024", "gross_margin", None),
+            ("31.9", "%", "2025H1", None, None),
+        ],
+    ),
+    (
+        "在競争激烈的通用GPU賽道上,海外巨頭英偉達仍占據94.4%中國市場份額(2024年數據)。",
+        [("94.4", "%", "2024", "market_share", None)],
+    ),
+    (
+        "壁仞科技研發投入雖高(2022-2024年累計33.02億元),但2024年研發開支同比下降6.6%,"
+        "在行業研發投入普遍增長的“燒錢遊戲”下,能否維持技術優勢有待觀察。",
+        [
+            ("3302000000", "CNY", "2022-2024", "rnd_expense", None),
+            ("6.6", "%", "2024", "growth", None),
+        ],
+    ),
+    (
+        "值得關注的是壁仞科技選擇在港股上市:2025年以來,港股半導體闆塊平均市盈率約30倍,"
+        "而壁砺209億元估值對應2024年營收市盈率高達62倍,顯著高于行業平均水平。",
+        [
+            ("30", "x", "2025", "pe_ratio", "approx"),
+            ("20900000000", "CNY", "2025", "valuation", None),
+            ("62", "x", "2024", "pe_ratio", None),
+        ],
+    ),
+    (
+        "招股書披露,截至2025年12月15日,壁仞已簽訂5份框架銷售協議及24份銷售合同,總金額達12.41億元,"
+        "其中24份有約束力的訂單約8.22億元。",
+        [
+            ("5", "count", "2025-12-15", None, None),
+            ("24", "count", "2025-12-15", None, None),
+            ("1241000000", "CNY", "2025-12-15", None, None),
+            ("24", "count", "2025-12-15", None, None),
+            ("822000000", "CNY", "2025-12-15", "orders", "approx"),
+        ],
+    ),
+    (
+        "據招股書披露,壁仞科技于2024年4月推出Pre-IPO員工激勵計劃,向752名承授人(含4名董事、748名員工)"
+        "授出對應1.91億股股份的購股權,占公司總股本的約9.06%。",
+        [
+            ("752", "count", "2024-04", None, None),
+            ("4", "count", "2024-04", None, None),
+            ("748", "count", "2024-04", "employees", None),
+            ("191000000", "shares", "2024-04", "share_options", None),
+            ("9.06", "%", "2024-04", None, "approx"),
+        ],
+    ),
+    (
+        "團隊的“戰鬥力”直接反映在估值與融資上,壁仞成立3個月便拿到天使輪融資,投後估值約9億元。",
+        [("3", "months", None, None, None), ("900000000", "CNY", None, "valuation", "approx")],
+    ),
+    (
+        "2025年6月完成15億元融資後,上市前估值140億元,胡潤百富獨角獸排行榜顯示壁仞科技最新估值已升至160億元,"
+        "8月進一步攀升至209億元。",
+        [
+            ("1500000000", "CNY", "2025-06", "funding_raised", None),
+            ("14000000000", "CNY", "2025-06", "valuation", None),
+            ("16000000000", "CNY", "2025-06", "valuation", None),
+            ("20900000000", "CNY", "2025-08", None, None),
+        ],
+    ),
+    (
+        "截至IPO前,壁仞科技累計完成10輪融資,總融資額超50億元。",
+        [("10", "count", None, None, None), ("5000000000", "CNY", None, "funding_raised", "over")],
+    ),
+    (
+        "招股書顯示,張文直接持股8.68%,若按209億元估值計算,持股價值超18億元。",
+        [
+            ("8.68", "%", None, "shareholding", None),
+            ("20900000000", "CNY", None, "valuation", None),
+            ("1800000000", "CNY", None, None, "over"),
+        ],
+    ),
+    (
+        "早期Pre-A輪投資者的每股成本約10.95美元,而2025年8月戰略輪融資的每股成本已達495.32元人民币,"
+        "6年間估值增長超30倍。",
+        [
+            ("10.95", "USD", None, "share_price", "approx"),
+            ("495.32", "CNY", "2025-08", "share_price", None),
+            ("6", "years", "2025-08", None, None),
+            ("30", "x", "2025-08", None, "over"),
+        ],
+    ),
+    (
+        "壁砺106(BR106)聚焦AI訓練與推理場景,支持虛拟化與硬件安全引擎,2025年上半年銷量2216顆,同比實現增長。",
+        [("2216", "count", "2025H1", "units_sold", None)],
+    ),
+    (
+        "截至2025年6月,超33%研發人員擁有10年以上行業經驗,核心技術團隊未出現重大變動。",
+        [("33", "%", "2025-06-30", None, "over"), ("10", "years", "2025-06-30", None, "over")],
+    ),
+    (
+        "在中國電信千卡集群項目中實現千億參數模型訓練線性加速比超95%,連續訓練30天不中斷,斷點續訓時間小于5分鐘。",
+        [
+            ("95", "%", None, None, "over"),
+            ("30", "days", None, None, None),
+            ("5", "minutes", None, None, "under"),
+        ],
+    ),
+    (
+        "首席運營官張淩岚(AMD前GPU架構師)擁有逾23年半導體行業經驗。",
+        [("23", "years", None, None, "over")],
+    ),
+    (
+        "對比同期沐曦股份55.76%的毛利率,壁仞的盈利能力已處于下風。",
+        [("55.76", "%", None, "gross_margin", None)],
+    ),
+    # Simplified
+    (
+        "南风半导体2024年收入为5.12亿元，同比增长28.5%。",
+        [("512000000", "CNY", "2024", "revenue", None), ("28.5", "%", "2024", "growth", None)],
+    ),
+    (
+        "2024年毛利率为41.2%，2023年为38.9%。",
+        [("41.2", "%", "2024", "gross_margin", None), ("38.9", "%", "2023", None, None)],
+    ),
+    (
+        "公司2024年净亏损2.10亿元，较2023年的2.65亿元收窄。",
+        [("210000000", "CNY", "2024", "net_loss", None), ("265000000", "CNY", "2023", None, None)],
+    ),
+    (
+        "2022年至2024年，收入分别为1.2亿元、2.3亿元、3.4亿元。",
+        [
+            ("120000000", "CNY", "2022", "revenue", None),
+            ("230000000", "CNY", "2023", "revenue", None),
+            ("340000000", "CNY", "2024", "revenue", None),
+        ],
+    ),
+    (
+        "2022年至2024年，收入分别为1.2亿元、2.3亿元。",
+        [("120000000", "CNY", None, "revenue", None), ("230000000", "CNY", None, "revenue", None)],
+    ),
+    (
+        "2022年至2024年，净亏损分别为14.74、17.44、15.38亿元。",
+        [
+            ("1474000000", "CNY", "2022", "net_loss", None),
+            ("1744000000", "CNY", "2023", "net_loss", None),
+            ("1538000000", "CNY", "2024", "net_loss", None),
+        ],
+    ),
+    (
+        "截至2024年12月31日止年度，收入为人民币5.12亿元，较上年同期增长28.5%。",
+        [("512000000", "CNY", "2024", "revenue", None), ("28.5", "%", "2024", "growth", None)],
+    ),
+    (
+        "2024年收入为3亿元，上年同期为2亿元。",
+        [("300000000", "CNY", "2024", "revenue", None), ("200000000", "CNY", "2023", None, None)],
+    ),
+    (
+        "截至2025年6月30日止六个月，经调整净亏损为人民币6.3亿元。",
+        [("630000000", "CNY", "2025H1", "adjusted_net_loss", None)],
+    ),
+    (
+        "2024财年营收增长逾3成，毛利率提升2.3个百分点，净利率下降50个基点。",
+        [
+            ("30", "%", "2024", "growth", "over"),
+            ("2.3", "pp", "2024", "gross_margin", None),
+            ("50", "bp", "2024", "net_margin", None),
+        ],
+    ),
+    (
+        "公司拟发行不超过5-6亿股，募资约10亿港元。",
+        [
+            ("500000000", "shares", None, None, "up_to"),
+            ("600000000", "shares", None, None, "up_to"),
+            ("1000000000", "HKD", None, "funding_raised", "approx"),
+        ],
+    ),
+    (
+        "年内亏损十五亿元，2024年收入为3亿元。",
+        [
+            ("1500000000", "CNY", "2024", "net_loss", None),
+            ("300000000", "CNY", "2024", "revenue", None),
+        ],
+    ),
+    (
+        "2024年度，本集團收入約為人民幣12.3億元（2023年度：人民幣10.1億元）。",
+        [
+            ("1230000000", "CNY", "2024", "revenue", "approx"),
+            ("1010000000", "CNY", "2023", "revenue", None),
+        ],
+    ),
+    (
+        "營收由2022年的1.2億元增至2023年的2.4億元，增長100%，2024年進一步增至3.6億元。",
+        [
+            ("120000000", "CNY", "2022", "revenue", None),
+            ("240000000", "CNY", "2023", "revenue", None),
+            ("100", "%", "2023", "growth", None),
+            ("360000000", "CNY", "2024", None, None),
+        ],
+    ),
+    # English
+    (
+        "The Company's net loss for 2024 was RMB1.5 billion (2023: RMB1.7 billion).",
+        [
+            ("1500000000", "CNY", "2024", "net_loss", None),
+            ("1700000000", "CNY", "2023", "net_loss", None),
+        ],
+    ),
+    (
+        "Our revenue increased by 46.0% from RMB598.1 million for the year ended December 31, "
+        "2023 to RMB873.4 million for the year ended December 31, 2024.",
+        [
+            ("46.0", "%", "2024", "growth", None),
+            ("598100000", "CNY", "2023", "revenue", None),
+            ("873400000", "CNY", "2024", "revenue", None),
+        ],
+    ),
+    (
+        "We had 1,234 full-time employees as of December 31, 2024.",
+        [("1234", "count", "2024-12-31", "employees", None)],
+    ),
+    (
+        "In FY2023/24 revenue was US$1.2bn.",
+        [("1200000000", "USD", "2024", "revenue", None)],
+    ),
+    (
+        "Northwind Semiconductor Limited reported revenue of RMB512.3 million for the year ended\n"
+        "31 December 2024, up 28.5% from RMB398.7 million in 2023.",
+        [
+            ("512300000", "CNY", "2024", "revenue", None),
+            ("28.5", "%", "2024", "growth", None),
+            ("398700000", "CNY", "2023", None, None),
+        ],
+    ),
+    (
+        "Gross margin was 41.2% in 2024, compared with 38.9% in 2023.",
+        [("41.2", "%", "2024", "gross_margin", None), ("38.9", "%", "2023", None, None)],
+    ),
+    (
+        "The net loss narrowed to RMB210.4 million in 2024 from RMB265.0 million in 2023.",
+        [
+            ("210400000", "CNY", "2024", "net_loss", None),
+            ("265000000", "CNY", "2023", "net_loss", None),
+        ],
+    ),
+    (
+        "Cash and cash equivalents were RMB1,024.6 million as at 31 December 2024.",
+        [("1024600000", "CNY", "2024-12-31", "cash", None)],
+    ),
+    (
+        "Revenue was RMB412.6 million, RMB598.1 million and RMB873.4 million in 2022, 2023 "
+        "and 2024, respectively.",
+        [
+            ("412600000", "CNY", "2022", "revenue", None),
+            ("598100000", "CNY", "2023", "revenue", None),
+            ("873400000", "CNY", "2024", "revenue", None),
+        ],
+    ),
+    (
+        "In 2023, 2024 and H1 2025, the top five customers accounted for 98.1%, 90.3% and 97.9% of "
+        "revenue, respectively.",
+        [
+            ("98.1", "%", "2023", "customer_concentration_top5", None),
+            ("90.3", "%", "2024", "customer_concentration_top5", None),
+            ("97.9", "%", "2025H1", "customer_concentration_top5", None),
+        ],
+    ),
+    (
+        "The company plans to raise US$500-600 million (about HK$3.9 billion to HK$4.68 billion).",
+        [
+            ("500000000", "USD", None, "funding_raised", None),
+            ("600000000", "USD", None, "funding_raised", None),
+            ("3900000000", "HKD", None, "funding_raised", "approx"),
+            ("4680000000", "HKD", None, "funding_raised", "approx"),
+        ],
+    ),
+    (
+        "For the six months ended 30 June 2025, revenue rose to RMB58.9 million, up about 50% "
+        "year-on-year; net loss was RMB1.6bn.",
+        [
+            ("58900000", "CNY", "2025H1", "revenue", None),
+            ("50", "%", "2025H1", "growth", "approx"),
+            ("1600000000", "CNY", "2025H1", "net_loss", None),
+        ],
+    ),
+    (
+        "Its valuation of RMB20.9 billion implies a P/E of 62x.",
+        [("20900000000", "CNY", None, "valuation", None), ("62", "x", None, "pe_ratio", None)],
+    ),
+    (
+        "The company had 752 employees and 9 customers; the founder owns a stake of 8.68%.",
+        [
+            ("752", "count", None, "employees", None),
+            ("9", "count", None, None, None),
+            ("8.68", "%", None, "shareholding", None),
+        ],
+    ),
+    (
+        "Gross margin fell 22.9 percentage points to 53.2% in FY2024.",
+        [("22.9", "pp", "2024", "gross_margin", None), ("53.2", "%", "2024", "gross_margin", None)],
+    ),
+    (
+        "In H1 2025, revenue was RMB58.9 million; in 1H24 it was RMB39.3 million, and in Q3 2024 "
+        "RMB12 million.",
+        [
+            ("58900000", "CNY", "2025H1", "revenue", None),
+            ("39300000", "CNY", "2024H1", None, None),
+            ("12000000", "CNY", "2024Q3", None, None),
+        ],
+    ),
+    (
+        "Net cash used in operating activities was (1,184.2) in 2022 and (847.0) in 2023.",
+        [
+            ("-1184.2", "", "2022", "operating_cash_flow", None),
+            ("-847.0", "", "2023", "operating_cash_flow", None),
+        ],
+    ),
+    (
+        "The company sold 191 million shares at HK$19.60 per share, raising more than HK$3.7bn.",
+        [
+            ("191000000", "shares", None, None, None),
+            ("19.60", "HKD", None, "share_price", None),
+            ("3700000000", "HKD", None, "funding_raised", "over"),
+        ],
+    ),
+    (
+        "Between 2022 and 2024, revenue grew from RMB0.5 million to RMB337 million.",
+        [("500000", "CNY", "2022", "revenue", None), ("337000000", "CNY", "2024", "revenue", None)],
+    ),
+    (
+        "Revenue for fiscal 2024 was $5m, compared with $4.2m in fiscal 2023.",
+        [("5000000", "USD", "2024", "revenue", None), ("4200000", "USD", "2023", None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_figures_in_sentences(text: str, expected: list[tuple]) -> None:
+    got = [(f.value, f.unit, f.period, f.metric, f.qualifier) for f in parse_figures(text)]
+    want = [(Decimal(v), u, p, m, q) for v, u, p, m, q in expected]
+    assert got == want
+
+
+def test_spans_point_into_the_original_text() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    figures = parse_figures(text)
+    assert len(figures) > 60
+    for f in figures:
+        assert text[f.start : f.end] == f.text
+    assert all(f.text[:1] not in "，,、" for f in figures)
+
+
+def test_seed_has_no_product_codes_or_years_as_figures() -> None:
+    figures = parse_figures(SEED.read_text(encoding="utf-8"))
+    assert not [f.text for f in figures if re.search(r"[A-Za-z]", f.text)]  # BR106, A100, FP8
+    values = {f.value for f in figures}
+    for code in ("106", "110", "166", "100", "500", "2019", "2024", "2025", "2026", "2028"):
+        assert Decimal(code) not in values, code
+
+
+def test_figure_is_json_safe() -> None:
+    f = parse_figures("2025年上半年收入約5890萬元")[0]
+    d = f.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert d["value"] == "58900000"
+    assert d["precision"] == "5000"
+    assert d["period"] == "2025H1"
+    assert d["metric"] == "revenue"
+    assert d["qualifier"] == "approx"
+
+
+# ---- periods ---------------------------------------------------------------------------------
+PERIODS = [
+    ("2024年", ["2024"]),
+    ("2024財年", ["2024"]),
+    ("2024财年", ["2024"]),
+    ("2024年度", ["2024"]),
+    ("FY2024", ["2024"]),
+    ("FY24", ["2024"]),
+    ("fiscal 2024", ["2024"]),
+    ("fiscal year 2024", ["2024"]),
+    ("the 2024 fiscal year", ["2024"]),
+    ("2025年上半年", ["2025H1"]),
+    ("2024年下半年", ["2024H2"]),
+    ("H1 2025", ["2025H1"]),
+    ("1H25", ["2025H1"]),
+    ("2025 H1", ["2025H1"]),
+    ("2025H1", ["2025H1"]),
+    ("2025年H1", ["2025H1"]),
+    ("the first half of 2025", ["2025H1"]),
+    ("second half of 2024", ["2024H2"]),
+    ("截至2025年6月30日止六個月", ["2025H1"]),
+    ("截至2025年6月30日止六个月", ["2025H1"]),
+    ("截至2024年12月31日止年度", ["2024"]),
+    ("截至2024年9月30日止三個月", ["2024Q3"]),
+    ("截至2024年9月30日止九個月", ["2024-09-9M"]),
+    ("for the six months ended 30 June 2025", ["2025H1"]),
+    ("for the year ended 31 December 2024", ["2024"]),
+    ("six months ended June 30, 2025", ["2025H1"]),
+    ("截至2024年12月31日", ["2024-12-31"]),
+    ("as at 31 December 2024", ["2024-12-31"]),
+    ("as of June 30, 2025", ["2025-06-30"]),
+    ("2025年6月末", ["2025-06-30"]),
+    ("截至2025年6月末", ["2025-06-30"]),
+    ("截至2025年6月", ["2025-06-30"]),
+    ("2024年末", ["2024-12-31"]),
+    ("2024年4月", ["2024-04"]),
+    ("2024年第三季度", ["2024Q3"]),
+    ("Q3 2024", ["2024Q3"]),
+    ("3Q24", ["2024Q3"]),
+    ("the third quarter of 2024", ["2024Q3"]),
+    ("2024Q3", ["2024Q3"]),
+    ("2025-06-30", ["2025-06-30"]),
+    ("June 2025", ["2025-06"]),
+    ("end of June 2025", ["2025-06-30"]),
+    ("2025年以來", ["2025"]),
+    ("FY2023/24", ["2024"]),
+    ("2023/24財年", ["2024"]),
+    ("2022年至2024年", ["2022-2024"]),
+    ("2022-2024年", ["2022-2024"]),
+    ("2022-24年", ["2022-2024"]),
+    ("from 2022 to 2024", ["2022-2024"]),
+    ("between 2022 and 2024", ["2022-2024"]),
+    ("2022年至2025年H1", ["2022-2025H1"]),
+    ("2023年、2024年、2025年H1", ["2023", "2024", "2025H1"]),
+    ("in 2022, 2023 and 2024", ["2022", "2023", "2024"]),
+    ("2025年第一季度至第三季度", ["2025Q1-2025Q3"]),
+    ("截至2025年6月末,按上半年計算", ["2025-06-30", "2025H1"]),
+    ("2024年收入增長,較上年同期", ["2024", "2023"]),
+    ("2025年上半年收入,上年同期", ["2025H1", "2024H1"]),
+    ("2024年收入,去年為", ["2024", "2023"]),
+    ("2025年6月完成融資,8月進一步攀升", ["2025-06", "2025-08"]),
+    ("年內虧損,2024年", ["2024", "2024"]),
+    ("同期", [None]),
+    ("12月17日", [None]),
+    ("上半年", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), PERIODS)
+def test_parse_periods(text: str, ids: list[str | None]) -> None:
+    periods = parse_periods(text)
+    assert [p.id for p in periods] == ids
+    for p in periods:
+        assert text[p.start : p.end] == p.text
+        assert json.loads(json.dumps(p.to_dict())) == p.to_dict()
+
+
+RANGES = [
+    ("2022年至2024年", ("2022", "2023", "2024")),
+    ("2022年至2025年H1", ("2022", "2023", "2024", "2025H1")),
+    ("2024H1-2025H1", ("2024H1", "2024H2", "2025H1")),
+    ("2024年第一季度至2024年第三季度", ("2024Q1", "2024Q2", "2024Q3")),
+    ("from FY2021 to FY2023", ("2021", "2022", "2023")),
+]
+
+
+@pytest.mark.parametrize(("text", "members"), RANGES)
+def test_period_range_members(text: str, members: tuple[str, ...]) -> None:
+    (period,) = parse_periods(text)
+    assert isinstance(period, Period)
+    assert period.kind == "range"
+    assert period.members == members
+
+
+# ---- matching and display ---------------------------------------------------------------------
+MATCHES = [
+    ("3.37億元", "RMB337 million", True),
+    ("3.37億元", "337,000,000元", True),
+    ("3.4億元", "RMB337 million", True),  # the claim's own rounding covers the source
+    ("3.37億元", "3.4億元", True),
+    ("3.37億元", "3.38億元", False),
+    ("3.37億元", "3.37億港元", False),
+    ("76.4%", "76.4 per cent", True),
+    ("76.4%", "76.5%", False),
+    ("2.3个百分点", "230 bps", True),
+    ("2.3个百分点", "2.3%", False),
+    ("超50億元", "52億元", True),
+    ("超50億元", "50億元", False),
+    ("約9億元", "9.2億元", True),
+    ("約9億元", "12億元", False),
+    ("不足1億元", "9000萬元", True),
+    ("不足1億元", "1.2億元", False),
+    ("近50%", "48.5%", True),
+    ("近50%", "51%", False),
+    ("最多3億港元", "HK$250 million", True),
+    ("最多3億港元", "HK$350 million", False),
+    ("超50億元", "約55億元", True),
+    ("超50億元", "不足40億元", False),
+    ("62倍", "62x", True),
+    ("752名", "752 employees", True),
+    ("1.91億股", "191 million shares", True),
+    ("1.91億股", "191 million", False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), MATCHES)
+def test_matches(a: str, b: str, expected: bool) -> None:
+    fa, fb = parse_number(a), parse_number(b)
+    assert fa is not None and fb is not None
+    assert fa.matches(fb) is expected
+    assert fb.matches(fa) is expected
+
+
+DISPLAY = [
+    ("3.37億元", "en", "337,000,000 CNY"),
+    ("3.37億元", "zh-Hans", "3.37亿元"),
+    ("3.37億元", "zh-Hant", "3.37億元"),
+    ("RMB337 million", "zh-Hant", "3.37億元"),
+    ("約46.8億港元", "zh-Hant", "約46.8億港元"),
+    ("約46.8億港元", "en", "about 4,680,000,000 HKD"),
+    ("US$5 million", "zh-Hans", "500万美元"),
+    ("76.4%", "en", "76.4%"),
+    ("2.3个百分点", "zh-Hant", "2.3個百分點"),
+    ("2.3个百分点", "en", "2.3 pp"),
+    ("62倍", "en", "62x"),
+    ("超30倍", "zh-Hans", "超过30倍"),
+    ("-11.84億元", "zh-Hans", "-11.84亿元"),
+    ("1.91億股", "en", "191,000,000 shares"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "shown"), DISPLAY)
+def test_display(text: str, lang: str, shown: str) -> None:
+    f = parse_number(text)
+    assert f is not None
+    assert f.display(lang) == shown
+
+
+# ---- properties --------------------------------------------------------------------------------
+
+_SCALES = {
+    "zh-Hant": [
+        ("", 1),
+        ("萬", 10**4),
+        ("億", 10**8),
+        ("百萬", 10**6),
+        ("千萬", 10**7),
+        ("萬億", 10**12),
+    ],
+    "zh-Hans": [
+        ("", 1),
+        ("万", 10**4),
+        ("亿", 10**8),
+        ("百万", 10**6),
+        ("十亿", 10**9),
+        ("千亿", 10**11),
+    ],
+    "en": [
+        ("", 1),
+        (" thousand", 10**3),
+        (" million", 10**6),
+        (" billion", 10**9),
+        ("bn", 10**9),
+        ("m", 10**6),
+        (" trillion", 10**12),
+        ("k", 10**3),
+    ],
+}
+_CURRENCIES = {
+    "zh-Hant": [
+        ("", "元", "CNY"),
+        ("", "港元", "HKD"),
+        ("", "美元", "USD"),
+        ("人民幣", "元", "CNY"),
+        ("", "港幣", "HKD"),
+        ("", "元人民幣", "CNY"),
+    ],
+    "zh-Hans": [
+        ("", "元", "CNY"),
+        ("", "港元", "HKD"),
+        ("", "美元", "USD"),
+        ("人民币", "元", "CNY"),
+        ("", "港币", "HKD"),
+        ("", "人民币", "CNY"),
+    ],
+    "en": [
+        ("RMB", "", "CNY"),
+        ("US$", "", "USD"),
+        ("HK$", "", "HKD"),
+        ("USD ", "", "USD"),
+        ("CNY ", "", "CNY"),
+        ("", " yuan", "CNY"),
+        ("Rmb", "", "CNY"),
+    ],
+}
+
+
+@st.composite
+def _amounts(draw: st.DrawFn) -> tuple[str, Decimal, str]:
+    lang = draw(st.sampled_from(sorted(_SCALES)))
+    places = draw(st.integers(0, 3))
+    number = Decimal(draw(st.integers(0, 10**7))).scaleb(-places)
+    word, scale = draw(st.sampled_from(_SCALES[lang]))
+    prefix, suffix, code = draw(st.sampled_from(_CURRENCIES[lang]))
+    digits = f"{number:,f}" if lang == "en" and draw(st.booleans()) else f"{number:f}"
+    return f"{prefix}{digits}{word}{suffix}", number * scale, code
+
+
+@settings(max_examples=300, deadline=None)
+@given(_amounts())
+def test_amount_round_trip(case: tuple[str, Decimal, str]) -> None:
+    text, value, code = case
+    f = parse_number(text)
+    assert f is not None, text
+    assert f.value == value
+    assert f.unit == code
+
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def _section(n: int) -> str:
+    out, gap = "", False
+    for unit, place in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        d = n // place % 10
+        if d:
+            out += ("零" if gap else "") + _ZH_DIGITS[d] + unit
+            gap = False
+        elif out:
+            gap = True
+    return out
+
+
+def _to_chinese(n: int) -> str:
+    """The way filings write an integer in Chinese numerals: 1050 -> 一千零五十."""
+    if n < 10**4:
+        return _section(n)
+    for big, place in (("亿", 10**8), ("万", 10**4)):
+        if n >= place:
+            head, rest = divmod(n, place)
+            tail = _to_chinese(rest) if rest else ""
+            zero = "零" if rest and rest < place // 10 else ""
+            return _to_chinese(head) + big + zero + tail
+    raise AssertionError(n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 10**12 - 1), st.sampled_from(["元", "港元", "美元"]))
+def test_chinese_numerals_round_trip(n: int, currency: str) -> None:
+    f = parse_number(_to_chinese(n) + currency)
+    assert f is not None, _to_chinese(n)
+    assert f.value == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(_amounts(), st.sampled_from(["en", "zh-Hans", "zh-Hant"]))
+def test_display_parses_back(case: tuple[str, Decimal, str], lang: str) -> None:
+    f = parse_number(case[0])
+    assert f is not None
+    back = parse_number(f.display(lang))
+    assert back is not None, f.display(lang)
+    assert back.value == f.value
+    assert back.unit == f.unit
+
+
+_PIECES = st.sampled_from(
+    [
+        "收入",
+        "約",
+        "3.37",
+        "億",
+        "元",
+        "，",
+        "2024年",
+        "上半年",
+        "分別為",
+        "、",
+        "%",
+        "-",
+        "(",
+        ")",
+        "RMB",
+        " million",
+        "12",
+        "5",
+        "至",
+        "倍",
+        "名",
+        "FY",
+        "H1",
+        " ",
+        "BR",
+        "第",
+        "十五",
+        "萬",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25))
+def test_any_text_parses_with_true_spans(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    figures = parse_figures(text)
+    for f in figures:
+        assert isinstance(f, Figure)
+        assert text[f.start : f.end] == f.text
+        assert f.precision > 0
+        assert f.matches(f)
+    assert [f.start for f in figures] == sorted(f.start for f in figures)
+    for p in parse_periods(text):
+        assert text[p.start : p.end] == p.text
+
+
+def test_ten_thousand_characters_parse_quickly() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    english = " ".join(t for t, _ in SENTENCES[-14:])
+    text = ((seed + english) * 3)[:10_000]
+    parse_figures(text)
+    best = min(_timed(text) for _ in range(3))
+    assert best < 0.1, f"{best * 1000:.0f} ms"
+
+
+def _timed(text: str) -> float:
+    start = time.perf_counter()
+    parse_figures(text)
+    return time.perf_counter() - start
