@@ -103,9 +103,7 @@ def build_app(assistant: Assistant) -> FactcheckApp:
 
     # ---- chat ----
 
-    def chat(
-        question: str, history: list[dict[str, str]], sources: dict[int, str]
-    ) -> Iterator[tuple[Any, ...]]:
+    def chat(question: str, history: list[dict[str, str]], sources: dict[int, str]) -> Iterator[tuple[Any, ...]]:
         question = (question or "").strip()
         if not question:
             gr.Warning("Type a question first.")
@@ -242,9 +240,7 @@ def build_app(assistant: Assistant) -> FactcheckApp:
 
     def api_cite(citation_id: str) -> dict[str, Any]:
         """The passage a citation id names, with its document, page, offsets and context."""
-        return api_result(
-            lambda: ui.view_json(assistant.view(ui.normalise_citation_id(citation_id), CONTEXT))
-        )
+        return api_result(lambda: ui.view_json(assistant.view(ui.normalise_citation_id(citation_id), CONTEXT)))
 
     private: dict[str, Any] = {"api_visibility": "private"}
 
@@ -318,12 +314,8 @@ def build_app(assistant: Assistant) -> FactcheckApp:
 
             with gr.Tab("Citation lookup", id="cite"):
                 with gr.Row(equal_height=False, elem_classes="fc-inline"):
-                    cite_id = gr.Textbox(
-                        label="Citation id", placeholder=EXAMPLE_ID, elem_id="fc-cite-id", scale=4
-                    )
-                    context = gr.Slider(
-                        100, 2000, value=CONTEXT, step=50, label="Context (characters)", scale=2
-                    )
+                    cite_id = gr.Textbox(label="Citation id", placeholder=EXAMPLE_ID, elem_id="fc-cite-id", scale=4)
+                    context = gr.Slider(100, 2000, value=CONTEXT, step=50, label="Context (characters)", scale=2)
                     cite_btn = gr.Button("Look up", variant="primary", elem_id="fc-cite", scale=1)
                 cite_view = gr.HTML(
                     ui.notice_html(f"Paste an id from an answer or a report, such as {EXAMPLE_ID}."),
@@ -352,9 +344,7 @@ def build_app(assistant: Assistant) -> FactcheckApp:
             with gr.Tab("Evaluate", id="eval"), gr.Row(equal_height=False):
                 with gr.Column(scale=2, min_width=320):
                     qset = gr.File(label="Question set (.jsonl)", elem_id="fc-qset", height=140)
-                    k = gr.Number(
-                        5, label="Passages retrieved per item (k)", precision=0, minimum=1, maximum=50
-                    )
+                    k = gr.Number(5, label="Passages retrieved per item (k)", precision=0, minimum=1, maximum=50)
                     run_btn = gr.Button("Run evaluation", variant="primary", elem_id="fc-run-eval")
                     with gr.Row():
                         dl_json = gr.DownloadButton("report.json", visible=False, elem_id="fc-dl-json")
@@ -383,9 +373,7 @@ def build_app(assistant: Assistant) -> FactcheckApp:
         cite_btn.click(look_up, [cite_id, context], [cite_view], **private)
         cite_id.submit(look_up, [cite_id, context], [cite_view], **private)
         listing_out = [stats, doc_list, remove_pick]
-        add_btn.click(
-            add_documents, [files], [ingest_result, files, *listing_out], show_progress_on=[files], **private
-        )
+        add_btn.click(add_documents, [files], [ingest_result, files, *listing_out], show_progress_on=[files], **private)
         remove_btn.click(remove_document, [remove_pick], [ingest_result, *listing_out], **private)
         run_btn.click(
             run_eval,

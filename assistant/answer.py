@@ -8,15 +8,18 @@ other question is answered with the sentence that best covers it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from . import glossary
 from .entities import EntityLexicon
 from .evidence import Evidence, Frame, figures_in, frame_of, select
+from .figures import Figure, parse_figures
 from .index import Index
 from .retrieve import Query
 from .schema import Answer, Citation, Passage
-from .text import sentence_spans, tokens
+from .text import is_chinese, normalise, sentence_spans, tokens
 
 # How much of the question's weight (idf of its tokens) the best sentence must carry.
 MIN_COVERAGE = 0.6
@@ -41,23 +44,34 @@ class Sentence:
     coverage: float
 
 
-def score_sentences(index: Index, query: Query, passages: list[Passage]) -> list[Sentence]:
-    """Each sentence scored by the idf weight of the question's tokens it contains."""
-    weights = {t: index.idf(t) for t in query.tokens}
+def score_sentences(
+    index: Index, query: Query, passages: list[Passage], skip: frozenset[str] = frozenset()
+) -> list[Sentence]:
+    """Each sentence scored by the idf weight of the question's tokens it contains.
+
+    `skip` holds tokens that don't count (a company's name, once the sentence is known to be
+    about that company: "the founder" matters, not whether the sentence repeats the name).
+    Across languages (an English question, a Chinese sentence) coverage is the share of the
+    question's glossary terms whose translation the sentence holds.
+    """
+    weights = {t: index.idf(t) for t in query.tokens if t not in skip}
     total = sum(weights.values()) or 1.0
+    groups = [g for i, g in enumerate(query.groups) if not (skip and i in query.names)]
+    question_zh = is_chinese(query.text)
     scored = []
     for rank, p in enumerate(passages):
         for s, e in sentence_spans(p.text):
-            toks = set(tokens(p.text[s:e]))
+            text = p.text[s:e]
+            toks = set(tokens(text))
             own = sum(w for t, w in weights.items() if t in toks)
-            # A bridging word stands in for the question word it translates: count it once per group.
-            bridged = sum(
-                max((index.idf(t) for phrase in g for t in phrase if t in toks), default=0.0)
-                for g in query.groups
-            )
+            hits = [max((index.idf(t) for phrase in g for t in phrase if t in toks), default=0.0) for g in groups]
+            bridged = sum(hits)
             coverage = min(1.0, (own + bridged) / total)
-            score = own + bridged - 0.01 * rank
-            scored.append(Sentence(p, rank, p.start + s, p.start + e, p.text[s:e], score, coverage))
+            if groups and is_chinese(text) != question_zh:
+                coverage = max(coverage, sum(h > 0 for h in hits) / len(groups))
+            # Among equals, the better-ranked passage and then the shorter sentence.
+            score = own + bridged - 0.01 * rank - 0.0005 * len(text)
+            scored.append(Sentence(p, rank, p.start + s, p.start + e, text, score, coverage))
     return sorted(scored, key=lambda s: (-s.score, s.rank, s.start))
 
 
@@ -82,6 +96,8 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
     """The figure that states the asked metric for the asked company and period."""
     evidence = figures_in(passages, lexicon)
     metric = frame.target_metric
+    if frame.asks_total:
+        return _total_answer(frame, lexicon, evidence, metric)
     periods = frame.periods or (None,)
     chosen: list[Evidence] = []
     missing: list[str] = []
@@ -108,6 +124,45 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
     )
 
 
+def _total_answer(frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence], metric: str) -> Answer:
+    """A sum over the periods asked for, with the arithmetic shown; every part must be stated."""
+    parts = []
+    for period in frame.periods:
+        found = [ev for ev in select(frame, evidence, metric, period).found if ev.figure.unit not in ("%", "pp")]
+        if not found:
+            return _figure_abstention(frame, lexicon, evidence, metric, [period])
+        parts.append(_best(found))
+    units = {ev.figure.unit for ev in parts}
+    if len(units) != 1:
+        return abstention(frame.text, f"the parts are in different units ({', '.join(sorted(units))})", frame.script)
+    total = sum((ev.figure.value for ev in parts), Decimal(0))
+    summed = replace(parts[0].figure, value=total, text="", qualifier=None)
+    arithmetic = " + ".join(ev.figure.text for ev in parts)
+    term = _metric_term(frame, metric)
+    shown = summed.display(frame.script)
+    line = f"{term} {frame.periods[0]}–{frame.periods[-1]}: {shown} = {arithmetic}"
+    citations = [Citation.of(ev.passage, ev.absolute_sentence) for ev in parts]
+    quotes = "\n".join(f"[{n}] 「{ev.sentence_text}」" for n, ev in enumerate(parts, start=1))
+    return Answer(
+        frame.text,
+        f"{line} [{']['.join(str(n) for n in range(1, len(parts) + 1))}]\n{quotes}",
+        False,
+        _unique(citations),
+        figures=[summed.to_dict()],
+        reason=f"sum of {metric} over {', '.join(frame.periods)}",
+    )
+
+
+def _unique(citations: list[Citation]) -> list[Citation]:
+    seen: set[tuple[str, int | None]] = set()
+    out = []
+    for c in citations:
+        if (c.id, c.quote_start) not in seen:
+            seen.add((c.id, c.quote_start))
+            out.append(c)
+    return out
+
+
 def _best(found: list[Evidence]) -> Evidence:
     # The best-ranked passage first; within it, a figure stated without a qualifier and with
     # the finest precision (the prospectus's 3.37億 over a news article's 約3.4億).
@@ -132,9 +187,7 @@ def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> 
         else f"{f.text} ({normalised})"
     )
     if frame.script == "en":
-        head = " ".join(
-            x for x in (f"{entity}'s" if entity else "", term, f"in {period}" if period else "") if x
-        )
+        head = " ".join(x for x in (f"{entity}'s" if entity else "", term, f"in {period}" if period else "") if x)
         return f"{head[0].upper() + head[1:]}: {shown} [{n}]"
     return f"{entity or ''}{period}{term}：{shown} [{n}]"
 
@@ -154,9 +207,7 @@ def _figure_abstention(
     frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence], metric: str, missing: list[str]
 ) -> Answer:
     """Say the documents don't hold it, and what they hold instead for that metric."""
-    held = sorted(
-        {ev.figure.period for ev in select(frame, evidence, metric, None).found if ev.figure.period}
-    )
+    held = sorted({ev.figure.period for ev in select(frame, evidence, metric, None).found if ev.figure.period})
     asked_period = ", ".join(p for p in missing if p)
     term = _metric_term(frame, metric)
     holds = ""
@@ -174,28 +225,67 @@ def sentence_answer(
 ) -> Answer:
     """Quote the sentence that best covers the question, or abstain when none does."""
     if frame.unknown_names and not frame.entities:
-        return abstention(
-            query.text, f"the documents don't mention {', '.join(frame.unknown_names)}", frame.script
-        )
-    ranked = score_sentences(index, query, passages)
-    if frame.entities:
+        return abstention(query.text, f"the documents don't mention {', '.join(frame.unknown_names)}", frame.script)
+    ranked = score_sentences(
+        index, query, passages, name_tokens(query.text, lexicon) if frame.entities else frozenset()
+    )
+    if frame.entities or frame.other_names:
         ranked = [s for s in ranked if _about(s, frame, lexicon)]
+    if _COUNT_QUESTION.search(query.text):
+        # "How many customers…" is answered by a sentence that states a count, not by one
+        # that merely talks about customers.
+        ranked = [s for s in ranked if any(f.unit == "count" for f in parse_figures(s.text))]
     if not ranked or ranked[0].coverage < MIN_COVERAGE:
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)
     best = ranked[0]
+    key = key_figure(best.text, query, name_tokens(query.text, lexicon))
+    lead = f"{key.text} [1]\n" if key else ""
     return Answer(
         query.text,
-        f"「{best.text}」 [1]",
+        f"{lead}「{best.text}」 [1]",
         False,
         [Citation.of(best.passage, (best.start, best.end))],
+        figures=[key.to_dict()] if key else [],
         reason=f"best sentence covers {best.coverage:.0%} of the question's terms",
     )
 
 
+def key_figure(sentence: str, query: Query, skip: frozenset[str]) -> Figure | None:
+    """The figure a sentence gives right after a word of the question ("入場費約4,020.14港元")."""
+    norm = normalise(sentence)
+    best: tuple[int, Figure] | None = None
+    for tok in query.tokens:
+        if tok in skip or len(tok) < 2 or tok.isdigit():
+            continue
+        for m in re.finditer(re.escape(tok), norm):
+            for f in parse_figures(sentence):
+                gap = f.start - m.end()
+                if 0 <= gap <= 12 and (best is None or gap < best[0]):
+                    best = (gap, f)
+    return best[1] if best else None
+
+
+_COUNT_QUESTION = re.compile(
+    r"how many|多少(?:名|家|个|個|位|份|颗|顆|人|款|次|轮|輪)|(?<!哪)几(?:名|家|个|個|位)|(?<!哪)幾(?:名|家|個|位)",
+    re.I,
+)
+
+
+def name_tokens(text: str, lexicon: EntityLexicon) -> frozenset[str]:
+    """The tokens of `text` that spell a company's name."""
+    spans = [text[m.start : m.end] for m in lexicon.mentions(text)]
+    spans += [w for w in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", text) if lexicon.resolve(w)]
+    head = lexicon.leading_han(text)
+    if head and lexicon.in_query(head):
+        spans.append(head)
+    return frozenset(t for span in spans for t in tokens(span))
+
+
 def _about(s: Sentence, frame: Frame, lexicon: EntityLexicon) -> bool:
     """A sentence is about the asked company when it names it, or its document is about it."""
+    if not frame.entities:
+        title = lexicon.titles.get(s.passage.doc_id, "")
+        return all(n in normalise(s.text) or n in title for n in frame.other_names)
     named = {m.key for m in lexicon.mentions(s.text)}
-    if named:
-        return bool(named & frame.entities)
-    return lexicon.subject(s.passage.doc_id) in frame.entities
+    return bool(named & frame.entities) or lexicon.subject(s.passage.doc_id) in frame.entities

@@ -158,9 +158,7 @@ def _pack(units: list[_Unit], size: int, overlap: int) -> list[tuple[int, int]]:
             # Repeat up to `overlap` units of the same paragraph, as many as leave room for the
             # new one, and always start later than this chunk did, or nothing would move on.
             start = max(nxt - overlap, i + 1)
-            while start < nxt and (
-                units[nxt].end - units[start].start > size or _has_paragraph(units, start + 1, nxt)
-            ):
+            while start < nxt and (units[nxt].end - units[start].start > size or _has_paragraph(units, start + 1, nxt)):
                 start += 1
         i, must = start, nxt
     return spans

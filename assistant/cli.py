@@ -43,9 +43,9 @@ def _friendly(fn: Callable) -> Callable:
 def index_options(fn: Callable) -> Callable:
     """--index, --embedding and the Chroma server options, shared by every command."""
     fn = click.option("--chroma-port", type=int, default=None, help="Port of the Chroma server.")(fn)
-    fn = click.option(
-        "--chroma-host", default=None, help="Use a Chroma server (`chroma run`) instead of the folder."
-    )(fn)
+    fn = click.option("--chroma-host", default=None, help="Use a Chroma server (`chroma run`) instead of the folder.")(
+        fn
+    )
     fn = click.option(
         "--embedding",
         default=None,
@@ -234,9 +234,7 @@ def status(as_json: bool, **opts: Any) -> None:
     required=True,
     help="Folder for report.json and report.md.",
 )
-@click.option(
-    "-k", type=int, default=5, show_default=True, help="Passages retrieved; recall is measured at k."
-)
+@click.option("-k", type=int, default=5, show_default=True, help="Passages retrieved; recall is measured at k.")
 @click.option(
     "--compare",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),

@@ -66,9 +66,7 @@ class Assistant:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(
-        cls, index_dir: str | Path | None = None, settings: Settings | None = None, **overrides: Any
-    ) -> Assistant:
+    def open(cls, index_dir: str | Path | None = None, settings: Settings | None = None, **overrides: Any) -> Assistant:
         """Open (or create) the index in `index_dir`; settings from env unless given."""
         settings = settings or Settings.from_env(**overrides)
         if index_dir is not None:
@@ -120,9 +118,7 @@ class Assistant:
     @property
     def retriever(self) -> Retriever:
         if self._retriever is None:
-            self._retriever = Retriever(
-                self.index, self.embedder, self.settings.candidates, self.settings.rrf_k
-            )
+            self._retriever = Retriever(self.index, self.embedder, self.settings.candidates, self.settings.rrf_k)
         return self._retriever
 
     # ---- ingest ------------------------------------------------------------------------------------
@@ -152,9 +148,7 @@ class Assistant:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _load_changed(
-        self, files: list[Path], report: IngestReport, prune: bool
-    ) -> list[tuple[Any, list, bool]]:
+    def _load_changed(self, files: list[Path], report: IngestReport, prune: bool) -> list[tuple[Any, list, bool]]:
         todo = []
         seen: dict[str, Path] = {}
         for path in files:
@@ -164,9 +158,7 @@ class Assistant:
                 report.skipped.append((str(path), exc.why))
                 continue
             if doc.doc_id in seen:
-                report.skipped.append(
-                    (str(path), f"same name as {seen[doc.doc_id]}; citation ids would clash")
-                )
+                report.skipped.append((str(path), f"same name as {seen[doc.doc_id]}; citation ids would clash"))
                 continue
             seen[doc.doc_id] = path
             record = self.index.record(doc.doc_id)
@@ -205,7 +197,7 @@ class Assistant:
             raise AssistantError("the question is empty")
         with self._lock:
             query = self.retriever.parse(question)
-            passages = self.retriever.search(question, k or self.settings.k)
+            passages = self.retriever.search(question, k or self.settings.answer_k)
             return answering.answer(self.index, self.lexicon, query, passages)
 
     def check(self, claim: str, k: int | None = None, llm: Any = None) -> Verdict:
@@ -215,7 +207,7 @@ class Assistant:
             raise AssistantError("the claim is empty")
         with self._lock:
             query = self.retriever.parse(claim)
-            passages = self.retriever.search(claim, k or self.settings.k)
+            passages = self.retriever.search(claim, k or self.settings.answer_k)
             return verify.check(self.index, self.lexicon, query, passages)
 
     def cite(self, citation_id: str) -> Passage:

@@ -50,9 +50,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
-            raise ConfigError(
-                "sentence-transformers is not installed: pip install sentence-transformers"
-            ) from exc
+            raise ConfigError("sentence-transformers is not installed: pip install sentence-transformers") from exc
         try:
             self._model = SentenceTransformer(name_or_path, device="cpu")
         except Exception as exc:  # the library raises OSError, ValueError, HF errors …

@@ -65,6 +65,26 @@ _EN_TRADE = {
 }
 
 
+# Capitalised words that are not company names ("What was…", "RMB", "H1").
+_NOT_NAMES = frozenset(
+    """what which who whom how when where why was were is are did does do the in on of for and or not
+    rmb hk us usd hkd cny gpu gpus ai cpu ceo cfo cto coo ipo fy h1 h2 pe pcie oam dpu cuda nasdaq
+    according please tell give show compare between from to by with as at its their than more less
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec first second third half year""".split()
+)
+# What a Chinese question may open with that names no particular company.
+_GENERIC_SUBJECTS = frozenset("公司 该公司 本公司 集团 本集团 该集团 企业 发行人 请问 根据 文件 哪家 哪家公司".split())
+_LEADING = re.compile(rf"([{_HAN}]+?)(?=\d|的|在|于|於|是|有|为|為|截至|上半年|下半年|全年|年度|[^{_HAN}]|$)")
+
+
+def _finance_word(word: str) -> bool:
+    """A capitalised finance term ("Revenue", "Gross") rather than a name."""
+    from . import glossary
+
+    return bool(glossary.metrics_in(word)) or bool(glossary.expand_query(word))
+
+
 @dataclass
 class Entity:
     """One company: a canonical key and every name (normalised) it goes by."""
@@ -122,11 +142,14 @@ def romanise(name: str) -> str:
 class EntityLexicon:
     """The companies of a corpus, findable in any text by any of their names."""
 
-    def __init__(self, entities: list[Entity], subjects: dict[str, str]) -> None:
+    def __init__(self, entities: list[Entity], subjects: dict[str, str], docs: Iterable[Document] = ()) -> None:
         self.entities = {e.key: e for e in entities}
         self.subjects = subjects
+        self.titles = {d.doc_id: normalise(d.title) for d in docs}
+        self._corpus = "\n".join(normalise(d.text) for d in docs)
         self._key_of = {name: e.key for e in entities for name in e.names}
         self._romanised = {romanise(n): e.key for e in entities for n in e.names if re.search(f"[{_HAN}]", n)}
+        self._latin_by_roman = {n.replace(" ", ""): e.key for e in entities for n in e.names if n.isascii()}
         names = sorted(self._key_of, key=lambda n: (-len(n), n))
         parts = [rf"(?<![a-z]){re.escape(n)}(?![a-z])" if n.isascii() else re.escape(n) for n in names]
         self._pattern = re.compile("|".join(parts)) if parts else None
@@ -183,16 +206,13 @@ class EntityLexicon:
                 subjects[doc.doc_id] = {first[0].key}
             elif counts:
                 subjects[doc.doc_id] = {counts.most_common(1)[0][0]}
-        return cls(entities, {d: next(iter(k)) for d, k in subjects.items()})
+        return cls(entities, {d: next(iter(k)) for d, k in subjects.items()}, docs)
 
     def mentions(self, text: str) -> list[Mention]:
         """Every company name in `text`, with offsets into `text`."""
         if self._pattern is None:
             return []
-        return [
-            Mention(self._key_of[m.group()], m.start(), m.end())
-            for m in self._pattern.finditer(normalise(text))
-        ]
+        return [Mention(self._key_of[m.group()], m.start(), m.end()) for m in self._pattern.finditer(normalise(text))]
 
     def resolve(self, word: str) -> str | None:
         """The company `word` names, by any name or by romanisation ("Biren" → 壁仞)."""
@@ -200,13 +220,59 @@ class EntityLexicon:
         return self._key_of.get(w) or self._romanised.get(w.replace(" ", ""))
 
     def in_query(self, text: str) -> set[str]:
-        """Companies a question or claim names, including names romanised in English."""
+        """Companies a question or claim names: by any name, or romanised across scripts."""
         keys = {m.key for m in self.mentions(text)}
         for word in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", text):
             key = self.resolve(word)
             if key:
                 keys.add(key)
+        head = self.leading_han(text)
+        if head and not keys:
+            # 瀚光微系統 for a company the documents only name in English: its pinyin, hanguang.
+            for n in range(min(len(head), 4), 1, -1):
+                key = self._latin_by_roman.get(romanise(head[:n]))
+                if key:
+                    keys.add(key)
+                    break
         return keys
+
+    def _name_candidates(self, text: str) -> list[str]:
+        """Words that look like a company's name but match no company the documents name."""
+        found = [
+            w
+            for w in re.findall(r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}(?![A-Za-z])", text)
+            if w.lower() not in _NOT_NAMES and self.resolve(w) is None and not _finance_word(w)
+        ]
+        head = self.leading_han(text)
+        if head and not self.in_query(text) and normalise(head) not in _GENERIC_SUBJECTS:
+            found.append(head)
+        return found
+
+    def subject_of(self, text: str) -> str | None:
+        """The company a question or claim is about: the first one it names."""
+        found: list[tuple[int, str]] = [(m.start, m.key) for m in self.mentions(text)]
+        for m in re.finditer(r"\b[A-Z][A-Za-z]{2,}\b", text):
+            key = self.resolve(m.group())
+            if key:
+                found.append((m.start(), key))
+        if not found:
+            keys = self.in_query(text)  # a Chinese name matched by its romanisation
+            return next(iter(keys)) if len(keys) == 1 else None
+        return min(found)[1]
+
+    def unknown_names(self, text: str) -> list[str]:
+        """Name-like words of `text` that no document contains at all."""
+        return [n for n in self._name_candidates(text) if normalise(n) not in self._corpus]
+
+    def other_names(self, text: str) -> list[str]:
+        """Name-like words of `text` that documents contain without naming a company by them."""
+        return [n for n in self._name_candidates(text) if normalise(n) in self._corpus]
+
+    @staticmethod
+    def leading_han(text: str) -> str:
+        """The Han characters a Chinese question opens with, up to its first period, figure or particle."""
+        m = _LEADING.match(text.strip())
+        return m.group(1) if m and len(m.group(1)) >= 2 else ""
 
     def subject(self, doc_id: str) -> str | None:
         """The company a document is about, when it names one."""

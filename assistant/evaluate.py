@@ -228,8 +228,7 @@ def _parse_line(line: bytes, n: int) -> Item:
     expected = _check_expected(item_id, kind, expected)
     evidence = obj.get("evidence") or []
     if not isinstance(evidence, list) or not all(
-        isinstance(e, dict) and isinstance(e.get("quote"), str) and e["quote"].strip()
-        for e in evidence
+        isinstance(e, dict) and isinstance(e.get("quote"), str) and e["quote"].strip() for e in evidence
     ):
         raise ValueError(f"{item_id}: evidence must be a list of objects with a non-empty quote")
     lang = obj.get("lang") or ""
@@ -250,9 +249,7 @@ def _check_expected(item_id: str, kind: str, expected: dict[str, Any]) -> dict[s
         label = label.replace("-", "_")
         if label not in VERDICTS:
             got = expected.get("verdict")
-            raise ValueError(
-                f"{item_id}: a claim needs expected.verdict in {VERDICTS}, not {got!r}"
-            )
+            raise ValueError(f"{item_id}: a claim needs expected.verdict in {VERDICTS}, not {got!r}")
         expected["verdict"] = label
         return expected
     if _is_abstain(kind, expected):
@@ -293,9 +290,7 @@ def _is_abstain(kind: str, expected: dict[str, Any]) -> bool:
 # Scoring one item
 
 
-def score_item(
-    item: Item, output: Answer | Verdict | None, retrieved: Sequence[Passage], k: int
-) -> ItemResult:
+def score_item(item: Item, output: Answer | Verdict | None, retrieved: Sequence[Passage], k: int) -> ItemResult:
     """Score one output (None: the assistant raised) for correctness, citations and recall@k."""
     citations: list[Citation] = list(output.citations) if output is not None else []
     top_k = list(retrieved)[:k]
@@ -399,11 +394,7 @@ def _reference(expected: dict[str, Any], value: Decimal) -> tuple[str | None, De
         if ref is None:  # "3.37億元 (RMB337 million)": take its first figure
             ref = next(iter(parse_figures(answer)), None)
     # The reference string is written for people; trust its precision only when it agrees.
-    if (
-        ref is not None
-        and abs(ref.value - value) <= ref.precision
-        and (unit is None or ref.unit in (unit, ""))
-    ):
+    if ref is not None and abs(ref.value - value) <= ref.precision and (unit is None or ref.unit in (unit, "")):
         return unit or ref.unit or None, ref.precision
     return unit, _digits_precision(value)
 
@@ -583,9 +574,7 @@ def _macro_f1(pairs: list[tuple[str, str | None]]) -> float | None:
     return sum(scores) / len(scores)
 
 
-def _breakdown(
-    results: list[ItemResult], keys: Callable[[ItemResult], list[str]]
-) -> dict[str, dict[str, Any]]:
+def _breakdown(results: list[ItemResult], keys: Callable[[ItemResult], list[str]]) -> dict[str, dict[str, Any]]:
     groups: dict[str, list[bool]] = {}
     for r in results:
         for key in keys(r):
@@ -597,9 +586,7 @@ def _breakdown(
 # Reports and floors
 
 
-def write_reports(
-    report: Report, out_dir: str | Path, compare: dict[str, Any] | None = None
-) -> tuple[Path, Path]:
+def write_reports(report: Report, out_dir: str | Path, compare: dict[str, Any] | None = None) -> tuple[Path, Path]:
     """Write report.json and report.md into `out_dir`; `compare` (an old report) adds deltas."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

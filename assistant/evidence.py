@@ -5,14 +5,14 @@ that state exactly that. Both the answerer and the verifier stand on this module
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import glossary
 from .entities import EntityLexicon
 from .figures import Figure, parse_figures, parse_periods
 from .schema import Passage
-from .text import script_of, sentence_spans
+from .text import normalise, script_of, sentence_spans
 
 _UNIT_KIND = {
     "CNY": "money",
@@ -26,12 +26,6 @@ _UNIT_KIND = {
     "shares": "shares",
     "": "number",
 }
-# Words that look like names but are not companies ("What was…", "RMB", "H1").
-_NOT_NAMES = frozenset(
-    """what which who how when where why was were is are did does do the in on of for and or
-    rmb hk us usd hkd cny gpu ai cpu ceo cfo cto coo ipo fy h1 h2 pe pcie oam dpu hgct cuda
-    according please tell give show compare between from to by with as at its their""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -42,33 +36,48 @@ class Frame:
     metrics: tuple[str, ...]  # metric ids, in the order the text names them
     periods: tuple[str, ...]
     entities: frozenset[str]
-    unknown_names: tuple[str, ...]  # capitalised names that match no company in the corpus
+    unknown_names: tuple[str, ...]  # names that no document contains
+    other_names: tuple[str, ...]  # names documents contain, though not as a company's legal name
     figures: tuple[Figure, ...]
     script: str
 
     @property
+    def subject(self) -> str | None:
+        return next(iter(self.entities), None)
+
+    @property
     def target_metric(self) -> str | None:
-        """The metric asked about: in "收入年复合增长率" and "revenue CAGR" the last one named."""
-        return self.metrics[-1] if self.metrics else None
+        """The metric asked about: a ratio when the text asks for one ("前五大客戶的收入佔比"),
+        else the last one named ("收入年复合增长率", "revenue CAGR")."""
+        if not self.metrics:
+            return None
+        if _ASKS_RATIO.search(self.text):
+            ratios = [m for m in self.metrics if glossary.METRICS[m].unit_kind == "percent"]
+            if ratios:
+                return ratios[-1]
+        return self.metrics[-1]
+
+    @property
+    def asks_total(self) -> bool:
+        """A sum over the periods named ("2022年至2024年累計", "combined … for 2022 to 2024")."""
+        return bool(TOTAL.search(self.text)) and len(self.periods) >= 2
+
+
+_ASKS_RATIO = re.compile(r"占比|佔比|比例|比率|百分比|percentage|proportion|share of|ratio|%", re.I)
+TOTAL = re.compile(r"合计|合共|累计|共计|总计|總計|合計|累計|共計|total|combined|cumulative|aggregate|in all", re.I)
 
 
 def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     """Read the metric, period, company and stated figures off a question or claim."""
     metrics = tuple(dict.fromkeys(m for m, _, _ in glossary.metrics_in(text)))
     periods = tuple(dict.fromkeys(pid for p in parse_periods(text) for pid in (p.members or (p.id,)) if pid))
-    entities = lexicon.in_query(text)
-    unknown = tuple(
-        w
-        for w in re.findall(r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}(?![A-Za-z])", text)
-        if w.lower() not in _NOT_NAMES and lexicon.resolve(w) is None and not _is_term(w)
-    )
+    subject = lexicon.subject_of(text)
+    # A claim is about the first company it names; others are its objects or comparisons.
+    entities = {subject} if subject else set()
+    unknown = tuple(lexicon.unknown_names(text))
+    other = tuple(normalise(n) for n in lexicon.other_names(text))
     figures = tuple(f for f in parse_figures(text))
-    return Frame(text, metrics, periods, frozenset(entities), unknown, figures, script_of(text))
-
-
-def _is_term(word: str) -> bool:
-    """A capitalised word that is a finance term ("Revenue", "Gross") rather than a name."""
-    return bool(glossary.metrics_in(word)) or bool(glossary.expand_query(word))
+    return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text))
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class Evidence:
     rank: int
     entity: str | None
     sentence: tuple[int, int]  # relative to the passage text
+    doc_title: str = ""  # normalised
 
     @property
     def absolute_sentence(self) -> tuple[int, int]:
@@ -102,18 +112,29 @@ def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence
         spans = sentence_spans(p.text)
         mentions = lexicon.mentions(p.text)
         subject = lexicon.subject(p.doc_id)
+        previous: Figure | None = None
         for f in _parsed(p.text):
             sentence = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
-            out.append(Evidence(f, p, rank, _owner(f, sentence, mentions, p.text, subject), sentence))
+            # "2024年毛利率降至53.2%…；2025年H1進一步下滑至31.9%": a clause without a metric term
+            # continues the metric of the figure before it in the same sentence.
+            if (
+                f.metric is None
+                and previous
+                and previous.metric
+                and previous.unit == f.unit
+                and previous.start >= sentence[0]
+            ):
+                f = replace(f, metric=previous.metric)
+            previous = f
+            owner = _owner(f, sentence, mentions, p.text, subject)
+            out.append(Evidence(f, p, rank, owner, sentence, lexicon.titles.get(p.doc_id, "")))
     return out
 
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 
 
-def _owner(
-    f: Figure, sentence: tuple[int, int], mentions: list, text: str, subject: str | None
-) -> str | None:
+def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subject: str | None) -> str | None:
     """The company a figure belongs to: named in its clause, else in its sentence, else the
     document's subject. A name right before the figure wins over one after it."""
     start, end = _clause(text, f.start, sentence)
@@ -190,8 +211,11 @@ def select(frame: Frame, evidence: list[Evidence], metric: str, period: str | No
 
 
 def _entity_ok(frame: Frame, ev: Evidence) -> bool:
-    if frame.unknown_names and not frame.entities:
-        return False  # a company the corpus doesn't know: nothing here is about it
-    if not frame.entities:
-        return True
-    return ev.entity in frame.entities
+    if frame.entities:
+        return ev.entity in frame.entities
+    if frame.other_names:
+        # A name the documents use without its legal form ("Nimbus Cloud"): the figure's
+        # sentence or its document's title must carry it.
+        sentence = normalise(ev.sentence_text)
+        return all(n in sentence or n in ev.doc_title for n in frame.other_names)
+    return not frame.unknown_names  # a company no document names: nothing here is about it

@@ -107,11 +107,7 @@ class Figure:
         if self.qualifier is None and other.qualifier is None:
             return abs(a - b) <= max(pa, pb)
         if self.qualifier is None or other.qualifier is None:
-            q, x, px, v, pv = (
-                (self.qualifier, a, pa, b, pb)
-                if self.qualifier
-                else (other.qualifier, b, pb, a, pa)
-            )
+            q, x, px, v, pv = (self.qualifier, a, pa, b, pb) if self.qualifier else (other.qualifier, b, pb, a, pa)
             return _satisfies(q, x, px, v, pv)
         lo_a, hi_a = _interval(self.qualifier, a, pa)
         lo_b, hi_b = _interval(other.qualifier, b, pb)
@@ -248,11 +244,7 @@ def _display_zh(f: Figure) -> str:
 # ---------------------------------------------------------------------------------------------
 # Numbers
 
-_ZH_DIGIT = {
-    c: d
-    for d, cs in enumerate(("零〇", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
-    for c in cs
-}
+_ZH_DIGIT = {c: d for d, cs in enumerate(("零〇", "一", "二两", "三", "四", "五", "六", "七", "八", "九")) for c in cs}
 _ZH_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ZH_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _EN_SCALE = {
@@ -730,11 +722,7 @@ def _segments(t: str) -> tuple[list[int], list[int]]:
             # A hard-wrapped English line continues its sentence.
             prev = t[i - 1] if i else "\n"
             nxt = t[i + 1] if i + 1 < n else "\n"
-            if (
-                (prev.isalnum() or prev in ",(")
-                and prev.isascii()
-                and (nxt.isdigit() or nxt.islower() or nxt == "(")
-            ):
+            if (prev.isalnum() or prev in ",(") and prev.isascii() and (nxt.isdigit() or nxt.islower() or nxt == "("):
                 continue
         sents.append(i + 1)
         clauses.append(i + 1)
@@ -753,9 +741,7 @@ _CORE = re.compile(
 )
 _MORE = re.compile(r"多|余|\+(?![\da-z.])")
 _SCALE_ZH = re.compile(r"\s?(?:十万|百万|千万|十亿|百亿|千亿|万亿|亿|万|千(?![米克瓦])|百(?!分))")
-_SCALE_EN = re.compile(
-    r"\s?(thousand|million|billion|trillion|mln|mn|bn|tn)(?![a-z])|(m|k|b)(?![a-z0-9])"
-)
+_SCALE_EN = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|tn)(?![a-z])|(m|k|b)(?![a-z0-9])")
 _CCY_SUFFIX_TABLE = {
     "元人民币": "CNY",
     "人民币元": "CNY",
@@ -791,8 +777,7 @@ _CCY_SUFFIX_TABLE = {
 _CCY_SUFFIX = re.compile(
     r"\s?(?P<c>"
     + "|".join(
-        re.escape(k) + ("(?![a-z])" if k.isascii() else "")
-        for k in sorted(_CCY_SUFFIX_TABLE, key=len, reverse=True)
+        re.escape(k) + ("(?![a-z])" if k.isascii() else "") for k in sorted(_CCY_SUFFIX_TABLE, key=len, reverse=True)
     )
     + ")"
 )
@@ -1024,12 +1009,7 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
         return None
     if zh and m.group()[0] in "百千万" and r.unit not in CURRENCIES:
         return None  # 千万别, 千卡集群, 千家万户 are words; 百亿元 is an amount
-    if (
-        zh
-        and r.number == 1
-        and len(m.group()) == 1
-        and r.unit in ("count", "years", "months", "days")
-    ):
+    if zh and r.number == 1 and len(m.group()) == 1 and r.unit in ("count", "years", "months", "days"):
         return None  # 一个, 一次, 一年: an article, not a count
     if bare and not lenient:
         after = t[r.end] if r.end < len(t) else ""
@@ -1080,13 +1060,7 @@ def _read_suffix(t: str, raw: str, r: _Raw, pos: int, zh: bool) -> int | None:
             # Upper-case X after a number is usually a model name (20X series), not a multiple.
             before = t[r.core_start - 1] if r.core_start else " "
             after = t[um.end()] if um.end() < len(t) else " "
-            if (
-                _CJK.match(before)
-                or before.isalpha()
-                or _CJK.match(after)
-                or after.isalpha()
-                or after == "("
-            ):
+            if _CJK.match(before) or before.isalpha() or _CJK.match(after) or after.isalpha() or after == "(":
                 return pos
         if kind == "years" and r.number >= 1000 and not r.scaled:
             return None  # a year that the period grammar did not take
@@ -1168,8 +1142,7 @@ def _join_ranges(t: str, raws: list[_Raw]) -> None:
     for a, b in pairwise(raws):
         gap = t[a.end : b.start]
         ranged = _CONNECT_RANGE.fullmatch(gap) is not None or (
-            re.fullmatch(r"\s*and\s*", gap) is not None
-            and t[max(0, a.start - 8) : a.start].endswith("between ")
+            re.fullmatch(r"\s*and\s*", gap) is not None and t[max(0, a.start - 8) : a.start].endswith("between ")
         )
         if ranged:
             _share(a, b)
@@ -1193,9 +1166,7 @@ def _share(a: _Raw, b: _Raw) -> None:
     for x, y in ((a, b), (b, a)):
         if not x.unit and y.unit:
             x.unit, x.ccy_specific = y.unit, y.ccy_specific
-        elif (
-            x.unit in CURRENCIES and y.unit in CURRENCIES and y.ccy_specific and not x.ccy_specific
-        ):
+        elif x.unit in CURRENCIES and y.unit in CURRENCIES and y.ccy_specific and not x.ccy_specific:
             x.unit, x.ccy_specific = y.unit, True
     for x in (a, b):
         if x.unit or x.scaled:
@@ -1309,23 +1280,13 @@ def _merge_ranges(t: str, cands: list[_PCand]) -> list[_PCand]:
     out: list[_PCand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.id
-            and c.id
-            and prev.pkind in _YEAR_LIKE_KINDS
-            and c.pkind in _YEAR_LIKE_KINDS
-        ):
+        if prev is not None and prev.id and c.id and prev.pkind in _YEAR_LIKE_KINDS and c.pkind in _YEAR_LIKE_KINDS:
             gap = t[prev.end : c.start]
-            between = re.fullmatch(r"\s*and\s*", gap) and t[
-                max(0, prev.start - 8) : prev.start
-            ].endswith("between ")
+            between = re.fullmatch(r"\s*and\s*", gap) and t[max(0, prev.start - 8) : prev.start].endswith("between ")
             if _CONNECT_RANGE.fullmatch(gap) or between:
                 members = _enumerate(prev.id, c.id)
                 if len(members) >= 2 and members[0] == prev.id and members[-1] == c.id:
-                    out[-1] = _PCand(
-                        prev.start, c.end, "range", f"{prev.id}-{c.id}", "range", members
-                    )
+                    out[-1] = _PCand(prev.start, c.end, "range", f"{prev.id}-{c.id}", "range", members)
                     continue
         out.append(c)
     return out
@@ -1338,9 +1299,7 @@ def _periods(t: str, raw: str, sents: list[int]) -> tuple[list[Period], bytearra
         mask[c.start : c.end] = b"\x01" * (c.end - c.start)
     cands = _resolve(t, cands, sents)
     cands = _merge_ranges(t, [c for c in cands if c.pkind != "mask"])
-    periods = [
-        Period(c.id, c.start, c.end, raw[c.start : c.end], c.pkind, c.members) for c in cands
-    ]
+    periods = [Period(c.id, c.start, c.end, raw[c.start : c.end], c.pkind, c.members) for c in cands]
     return periods, mask
 
 
@@ -1358,9 +1317,7 @@ def parse_periods(text: str) -> list[Period]:
 class _Context:
     """Sentences, clauses, periods and metric terms of one text, for attribution."""
 
-    def __init__(
-        self, t: str, periods: list[Period], sents: list[int], clauses: list[int], raws: list[_Raw]
-    ) -> None:
+    def __init__(self, t: str, periods: list[Period], sents: list[int], clauses: list[int], raws: list[_Raw]) -> None:
         self.t = t
         self.periods = periods
         self.period_starts = [p.start for p in periods]
@@ -1535,9 +1492,7 @@ def _trailing_period(ctx: _Context, r: _Raw) -> Period | None:
 
 def _comparison_base(t: str, p: Period, r: _Raw) -> bool:
     """較上年同期增長28.5%: the period is what the change is measured against, not its own."""
-    return bool(_COMPARED.search(t, max(0, p.start - 14), p.start)) and bool(
-        _CHANGE.search(t, p.end, r.start)
-    )
+    return bool(_COMPARED.search(t, max(0, p.start - 14), p.start)) and bool(_CHANGE.search(t, p.end, r.start))
 
 
 def _assign_default(ctx: _Context, r: _Raw) -> None:

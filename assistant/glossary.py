@@ -241,7 +241,7 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("customer|customers|client|clients", "客户"),
         ("supplier|suppliers|vendor|vendors", "供应商"),
         ("sponsor|sponsors|joint sponsors", "保荐人|联席保荐人"),
-        ("founder|co-founder", "创始人|创办人"),
+        ("founder|co-founder|founded|founding", "创始人|创办人|创立|创办"),
         ("chairman|chairwoman|chair", "董事长|主席"),
         ("chief executive|ceo", "首席执行官|行政总裁|ceo"),
         ("chief technology officer|cto", "首席技术官|cto"),
@@ -256,7 +256,7 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("investor|investors", "投资者|投资方|投资人"),
         ("director|directors|board", "董事|董事会"),
         ("share|shares", "股份|股"),
-        ("founded|established|incorporated", "成立|创立|注册成立"),
+        ("established|incorporated", "成立|注册成立"),
         ("chip|chips|semiconductor", "芯片|半导体"),
         ("cash flow|cash flows", "现金流|现金流量"),
         ("risk|risks", "风险"),
@@ -277,9 +277,7 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
 # Full-width ASCII folds to ASCII, except the CJK clause marks, whose width says they are not
 # thousands separators or decimal points.
 _KEEP_WIDE = "，；：！？"
-_FOLD: dict[int, str] = {
-    c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_WIDE
-}
+_FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_WIDE}
 _FOLD |= {0x3000: " ", 0x2212: "-", 0xFFE5: "¥", 0xFFE0: "¢", 0x00A0: " "}
 
 

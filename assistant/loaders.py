@@ -182,9 +182,7 @@ def _markdown_heading(text: str) -> str:
 
 # ---- HTML -------------------------------------------------------------------------------------
 
-_DROP = frozenset(
-    {"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object", "embed"}
-)
+_DROP = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object", "embed"})
 _PARAGRAPH = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "pre", "hr"}
     | {"table", "ul", "ol", "dl", "header", "footer", "nav", "main", "aside", "figure", "form"}
@@ -387,9 +385,7 @@ def _reflow(text: str) -> str:
         if width >= full and a and b and a not in _SENTENCE_DONE:
             if (_is_han(a) or a in _CJK_OPEN) and (_is_han(b) or b.isalnum()):
                 glue = ""
-            elif ((a.islower() or a in ",;") and (b.isalnum() or b in _LATIN_OPEN)) or (
-                a.isalpha() and b.islower()
-            ):
+            elif ((a.islower() or a in ",;") and (b.isalnum() or b in _LATIN_OPEN)) or (a.isalpha() and b.islower()):
                 glue = " "
         if glue is None:
             out.append(line)

@@ -34,6 +34,7 @@ class Query:
     tokens: list[str]
     groups: list[list[list[str]]] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # one phrasing of each group, as written
+    names: set[int] = field(default_factory=set)  # indexes of the groups that spell a company's name
 
     @property
     def bridge(self) -> list[str]:
@@ -69,6 +70,7 @@ class Retriever:
         own = tokens(text)
         groups: list[list[list[str]]] = []
         labels: list[str] = []
+        names: set[int] = set()
         for alternatives in glossary.expand_groups(text):
             phrases = [p for p in (tokens(term) for term in alternatives) if p]
             if phrases:
@@ -77,6 +79,7 @@ class Retriever:
         for name in _NAME.findall(text):
             words = sorted(self._romanised.get(name.lower(), ()))
             if words:
+                names.add(len(groups))
                 groups.append([[w] for w in words])
                 labels.append(words[0])
         vocab = None
@@ -85,9 +88,10 @@ class Retriever:
                 vocab = vocab if vocab is not None else self.index.vocabulary()
                 spelled = "".join(lazy_pinyin(tok))
                 if spelled in vocab:
+                    names.add(len(groups))
                     groups.append([[spelled]])
                     labels.append(spelled)
-        return Query(text, own, groups, labels)
+        return Query(text, own, groups, labels, names)
 
     def search(self, text: str, k: int) -> list[Passage]:
         """The `k` best passages for `text`, BM25 and dense ranks fused (RRF)."""

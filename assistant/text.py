@@ -47,11 +47,7 @@ _PUNCT = re.compile(r"^(?:[\W_]+|[a-z])$", re.UNICODE)  # punctuation, or a lone
 
 def tokens(text: str) -> list[str]:
     """BM25 tokens: jieba words of the normalised text, without punctuation and stop words."""
-    return [
-        t
-        for t in (w.strip() for w in jieba.cut(normalise(text)))
-        if t and t not in _STOP and not _PUNCT.match(t)
-    ]
+    return [t for t in (w.strip() for w in jieba.cut(normalise(text))) if t and t not in _STOP and not _PUNCT.match(t)]
 
 
 # A sentence ends at Chinese terminators, at . ! ? ; followed by space or end (not inside 3.37,
@@ -89,9 +85,7 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
                 j += 1
             if (j == n or text[j] in " \t\n") and not (
                 c == "."
-                and (
-                    _ABBREV.search(text[max(start, i - 8) : i + 1]) or _LIST_NUMBER.match(text[start : i + 1])
-                )
+                and (_ABBREV.search(text[max(start, i - 8) : i + 1]) or _LIST_NUMBER.match(text[start : i + 1]))
             ):
                 cut = j
         if cut is not None:

@@ -134,9 +134,7 @@ def _snippet(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def source_card(
-    n: int, citation: Citation, view: CitationView | None, context: int, open_: bool = False
-) -> str:
+def source_card(n: int, citation: Citation, view: CitationView | None, context: int, open_: bool = False) -> str:
     """One cited passage: number, id, place and quote; expanding it shows the passage in context."""
     if view is not None:
         body = context_html(view, _quote_span(citation), context)
@@ -267,9 +265,7 @@ def figure_label(fig: Mapping[str, Any]) -> str:
     value, unit = fig.get("value"), fig.get("unit") or ""
     read_as = f"{_number(value)} {unit}".strip() if value not in (None, "") else ""
     facts = [
-        f"{esc(k)}: {esc(fig[k])}"
-        for k in _FIGURE_FACTS
-        if isinstance(fig.get(k), str | int | float) and fig[k] != ""
+        f"{esc(k)}: {esc(fig[k])}" for k in _FIGURE_FACTS if isinstance(fig.get(k), str | int | float) and fig[k] != ""
     ]
     if fig.get("negative") is True:
         facts.append("negative")
@@ -281,9 +277,7 @@ def figure_label(fig: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def figures_table(
-    claim_figures: Sequence[Mapping[str, Any]], source_figures: Sequence[Mapping[str, Any]]
-) -> str:
+def figures_table(claim_figures: Sequence[Mapping[str, Any]], source_figures: Sequence[Mapping[str, Any]]) -> str:
     """The figures in the claim beside the figures in the sources they were compared with."""
     if not claim_figures and not source_figures:
         return ""

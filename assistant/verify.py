@@ -1,27 +1,32 @@
 """Claim verification: each figure a claim states is compared with the source figure for the
 same metric, company and period. A claim is supported only when every figure it states is;
 it is refuted when any is contradicted; otherwise the documents don't say (not_enough_info).
+
+Derived figures (a sum over years, a multiple of one year over another, a growth rate) are
+computed from the cited figures and the arithmetic is shown. A claim without figures is
+supported only by a sentence that states it; it is never refuted on wording alone.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .answer import name_tokens, score_sentences
 from .entities import EntityLexicon
-from .evidence import Evidence, Frame, figures_in, frame_of, same_period, select, unit_kind
-from .figures import Figure
+from .evidence import Evidence, Frame, figures_in, frame_of, select, unit_kind
+from .figures import Figure, parse_figures
 from .index import Index
 from .retrieve import Query
 from .schema import Citation, Passage, Verdict
+from .text import is_chinese
 
 # Sentence coverage a claim without figures needs to count as stated by the documents.
 MIN_TEXT_COVERAGE = 0.85
+# "约3.4亿" allows a little more than its last digit: 2% of the value.
+APPROX = Decimal("0.02")
 
-_TOTAL = re.compile(
-    r"合计|合共|累计|共计|总计|總計|合計|累計|共計|total|combined|cumulative|aggregate|in all", re.I
-)
 _UP = re.compile(
     r"增长|增長|增加|上升|提高|提升|扩大|擴大|攀升|飙升|飆升|升至|rose|rise|increase|grew|grow|widen|up\b|higher|jump",
     re.I,
@@ -30,6 +35,9 @@ _DOWN = re.compile(
     r"下降|减少|減少|下滑|收窄|降至|回落|缩小|縮小|fell|fall|decline|decrease|narrow|down\b|lower|drop|shr[ai]nk",
     re.I,
 )
+# Words that make a figure a bound, which the figures engine may not read as a qualifier.
+_OVER = re.compile(r"(?:exceed(?:ed|s)?|surpass(?:ed|es)?|topp?(?:ed|s)?|超过了?|超出|高于|高於)\s*$", re.I)
+_UNDER = re.compile(r"(?:below|under|less than|低于|低於|不足|少于|少於)\s*$", re.I)
 
 
 @dataclass
@@ -39,28 +47,48 @@ class Finding:
     label: str  # supported / refuted / not_enough_info
     explanation: str
     evidence: list[Evidence]
-    claim_figure: Figure | None = None
 
 
 def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Passage]) -> Verdict:
     """Judge a claim against `passages`."""
     frame = frame_of(query.text, lexicon)
+    if frame.unknown_names and not frame.entities:
+        return Verdict(frame.text, "not_enough_info", f"the documents don't mention {', '.join(frame.unknown_names)}")
     evidence = figures_in(passages, lexicon)
-    stated = [f for f in frame.figures if f.metric or frame.target_metric]
-    findings = [_check_figure(frame, evidence, f) for f in stated]
+    findings: list[Finding] = []
+    for claimed in (_bounded(frame.text, f) for f in frame.figures):
+        metric = claimed.metric or frame.target_metric
+        if metric is None:
+            continue
+        if claimed.unit == "x" and len(frame.periods) >= 2:
+            findings.append(_check_multiple(frame, evidence, claimed, metric))
+        elif frame.asks_total and unit_kind(claimed) != "percent":
+            findings.append(_check_total(frame, evidence, claimed, metric))
+        else:
+            findings.append(_check_figure(frame, evidence, claimed, metric))
     direction = _direction(frame, evidence)
     if direction:
         findings.append(direction)
-    if not findings:
-        return _check_text(index, frame, lexicon, query, passages)
-    return _combine(frame, findings)
+    if findings:
+        return _combine(frame, findings)
+    return _check_text(index, frame, lexicon, query, passages)
+
+
+def _bounded(text: str, f: Figure) -> Figure:
+    """A figure after "exceeded"/"超过" is a lower bound even where no qualifier was parsed."""
+    if f.qualifier is not None:
+        return f
+    before = text[max(0, f.start - 14) : f.start]
+    if _OVER.search(before):
+        return replace(f, qualifier="over")
+    if _UNDER.search(before):
+        return replace(f, qualifier="under")
+    return f
 
 
 def _combine(frame: Frame, findings: list[Finding]) -> Verdict:
     labels = {f.label for f in findings}
-    label = (
-        "refuted" if "refuted" in labels else "supported" if labels == {"supported"} else "not_enough_info"
-    )
+    label = "refuted" if "refuted" in labels else "supported" if labels == {"supported"} else "not_enough_info"
     relevant = [f for f in findings if f.label == label] or findings
     citations: list[Citation] = []
     for f in relevant:
@@ -83,29 +111,61 @@ def _label(frame: Frame, metric: str, period: str | None) -> str:
     return f"{who} {metric} {period or ''}".strip()
 
 
-def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure) -> Finding:
-    metric = claimed.metric or frame.target_metric or ""
+def supports(claimed: Figure, source: Figure) -> bool:
+    """Whether a source figure bears a claimed one out, at the claim's own precision.
+
+    Unqualified, the claim must round to the source: 3.4億 for 3.37億 holds, 3.3億 does not,
+    and 5億 for 4.5億 does not (a tie is no support). 约/about allows 2% more; 逾/over needs a
+    source above the figure, 近/nearly one just under it, and so on.
+    """
+    if claimed.family != source.family:
+        return False
+    c, s = claimed.value, source.value
+    tolerance = max(claimed.precision, source.precision)
+    q = claimed.qualifier
+    if q is None:
+        return abs(c - s) < tolerance
+    if q == "approx":
+        return abs(c - s) <= max(tolerance, APPROX * abs(c))
+    if q == "over":
+        return s > c
+    if q == "under":
+        return s < c
+    if q == "up_to":
+        return s <= c
+    if q == "nearly":
+        return c * Decimal("0.9") <= s <= c + tolerance
+    return claimed.matches(source)
+
+
+def _comparable(metric: str, claimed: Figure, source: Figure) -> Figure:
+    if metric == "operating_cash_flow" and not claimed.negative:
+        # "operating cash outflow of 11.84億" states the size of a negative figure
+        return replace(source, value=abs(source.value), negative=False)
+    return source
+
+
+def _same_aspect(claimed: Figure, source: Figure) -> bool:
+    # A growth rate is checked against growth rates, a level against levels.
+    a, b = getattr(claimed, "aspect", None), getattr(source, "aspect", None)
+    return (a or "share") == (b or "share") if "share" in (a, b) else a == b
+
+
+def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str) -> Finding:
     period = claimed.period or (frame.periods[0] if len(frame.periods) == 1 else None)
     kind = unit_kind(claimed)
-    if _TOTAL.search(frame.text) and len(frame.periods) >= 2:
-        return _check_total(frame, evidence, claimed, metric)
     match = select(frame, evidence, metric, period)
-    sources = [ev for ev in match.found if _kinds_agree(kind, unit_kind(ev.figure))]
+    sources = [
+        ev for ev in match.found if _kinds_agree(kind, unit_kind(ev.figure)) and _same_aspect(claimed, ev.figure)
+    ]
     what = _label(frame, metric, period)
     if sources:
-        agreeing = [ev for ev in sources if _agrees(claimed, ev.figure, metric)]
+        agreeing = [ev for ev in sources if supports(claimed, _comparable(metric, claimed, ev.figure))]
         if agreeing:
             ev = agreeing[0]
-            return Finding(
-                "supported",
-                f"claim {claimed.text} vs source {ev.figure.text} for {what}: consistent",
-                [ev],
-                claimed,
-            )
+            return Finding("supported", f"claim {claimed.text} vs source {ev.figure.text} for {what}: consistent", [ev])
         ev = min(sources, key=lambda e: e.rank)
-        return Finding(
-            "refuted", f"claim {claimed.text} vs source {ev.figure.text} for {what}", [ev], claimed
-        )
+        return Finding("refuted", f"claim {claimed.text} vs source {ev.figure.text} for {what}", [ev])
     if kind == "percent" and period:
         growth = _growth(frame, evidence, claimed, metric, period)
         if growth:
@@ -113,82 +173,75 @@ def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure) -> Fi
     other = [ev for ev in match.other_periods if _kinds_agree(kind, unit_kind(ev.figure))]
     held = sorted({ev.figure.period for ev in other if ev.figure.period})
     extra = f" (they give it for {', '.join(held)})" if held else ""
-    return Finding("not_enough_info", f"the documents don't state {what}{extra}", [], claimed)
+    return Finding("not_enough_info", f"the documents don't state {what}{extra}", [])
 
 
 def _kinds_agree(a: str, b: str) -> bool:
     return a == b or ("number" in (a, b) and {a, b} <= {"number", "money", "count", "shares"})
 
 
-def _agrees(claimed: Figure, source: Figure, metric: str) -> bool:
-    if metric == "operating_cash_flow" and claimed.value.copy_sign(1) == claimed.value:
-        # "operating cash outflow of 11.84億" states the size of a negative figure
-        source = _abs(source)
-    return claimed.matches(source)
-
-
-def _abs(f: Figure) -> Figure:
-    from dataclasses import replace
-
-    return replace(f, value=abs(f.value), negative=False)
+def _one(frame: Frame, evidence: list[Evidence], metric: str, period: str, kinds: tuple[str, ...]) -> Evidence | None:
+    """The best-ranked level figure of `metric` for `period` in one of `kinds` of unit."""
+    found = [
+        ev
+        for ev in select(frame, evidence, metric, period).found
+        if unit_kind(ev.figure) in kinds and getattr(ev.figure, "aspect", None) in (None, "share")
+    ]
+    return min(found, key=lambda e: e.rank) if found else None
 
 
 def _check_total(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str) -> Finding:
-    """A sum over the years a claim names ("2022年至2024年累計虧損47.56億元"), computed."""
-    years = list(frame.periods)
+    """A sum over the periods a claim names ("2022年至2024年累計虧損47.56億元"), computed."""
     parts: list[Evidence] = []
-    for year in years:
-        found = [
-            ev
-            for ev in select(frame, evidence, metric, year).found
-            if unit_kind(ev.figure) == unit_kind(claimed)
-        ]
-        if not found:
+    for period in frame.periods:
+        ev = _one(frame, evidence, metric, period, (unit_kind(claimed), "number"))
+        if ev is None:
             return Finding(
-                "not_enough_info",
-                f"the documents don't state {_label(frame, metric, year)} to add up",
-                [],
-                claimed,
+                "not_enough_info", f"the documents don't state {_label(frame, metric, period)} to add up", []
             )
-        parts.append(min(found, key=lambda e: e.rank))
+        parts.append(ev)
     total = sum((abs(ev.figure.value) for ev in parts), Decimal(0))
-    precision = max([ev.figure.precision for ev in parts] + [Decimal(0)]) * len(parts)
-    computed = _abs(parts[0].figure)
-    from dataclasses import replace
-
-    computed = replace(computed, value=total, precision=precision, qualifier=None, text=str(total))
+    precision = sum((ev.figure.precision for ev in parts), Decimal(0))
+    computed = replace(parts[0].figure, value=total, precision=precision, qualifier=None, negative=False)
     arithmetic = " + ".join(ev.figure.text for ev in parts) + f" = {_plain(total)}"
-    what = _label(frame, metric, f"{years[0]}–{years[-1]}")
-    if _abs(claimed).matches(computed):
+    what = _label(frame, metric, f"{frame.periods[0]}–{frame.periods[-1]}")
+    claim = replace(claimed, value=abs(claimed.value))
+    label = "supported" if supports(claim, computed) else "refuted"
+    return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {what}", parts)
+
+
+def _check_multiple(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str) -> Finding:
+    """ "2024年收入约为2022年的24.3倍": the first period's figure over the second's, computed."""
+    top, bottom = frame.periods[0], frame.periods[1]
+    a = _one(frame, evidence, metric, top, ("money", "number", "count"))
+    b = _one(frame, evidence, metric, bottom, ("money", "number", "count"))
+    if a is None or b is None or b.figure.value == 0:
         return Finding(
-            "supported", f"claim {claimed.text} vs computed {arithmetic} for {what}", parts, claimed
+            "not_enough_info", f"the documents don't state {_label(frame, metric, f'{top} and {bottom}')}", []
         )
-    return Finding("refuted", f"claim {claimed.text} vs computed {arithmetic} for {what}", parts, claimed)
+    ratio = a.figure.value / b.figure.value
+    computed = replace(claimed, value=ratio, precision=Decimal("0.05"), qualifier=None)
+    label = "supported" if supports(claimed, computed) else "refuted"
+    arithmetic = f"{a.figure.text} ÷ {b.figure.text} = {ratio:.1f}x"
+    return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {_label(frame, metric, '')}", [a, b])
 
 
-def _growth(
-    frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str
-) -> Finding | None:
-    """A growth rate the source doesn't state, computed from the figures for the period and the one before."""
+def _growth(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:
+    """A growth rate the source doesn't state, computed from the period's figure and the prior one."""
     prior = _prior(period)
-    if prior is None:
+    if prior is None or getattr(claimed, "aspect", "growth") not in ("growth", None):
         return None
-    now = [ev for ev in select(frame, evidence, metric, period).found if unit_kind(ev.figure) == "money"]
-    before = [ev for ev in select(frame, evidence, metric, prior).found if unit_kind(ev.figure) == "money"]
-    if not now or not before or before[0].figure.value == 0:
+    a = _one(frame, evidence, metric, period, ("money",))
+    b = _one(frame, evidence, metric, prior, ("money",))
+    if a is None or b is None or b.figure.value == 0:
         return None
-    a, b = min(now, key=lambda e: e.rank), min(before, key=lambda e: e.rank)
     rate = (a.figure.value / b.figure.value - 1) * 100
-    signed = claimed.value if not _DOWN.search(frame.text) else -claimed.value
-    tolerance = max(claimed.precision, Decimal("0.5"))
+    down = getattr(claimed, "direction", None) == "down" or bool(_DOWN.search(frame.text))
+    stated = -abs(claimed.value) if down else claimed.value
+    computed = replace(claimed, value=rate, precision=Decimal("0.05"), qualifier=None)
+    label = "supported" if supports(replace(claimed, value=stated), computed) else "refuted"
     arithmetic = f"({a.figure.text} ÷ {b.figure.text} − 1) = {rate:.1f}%"
-    label = "supported" if abs(rate - signed) <= tolerance else "refuted"
-    return Finding(
-        label,
-        f"claim {claimed.text} vs computed {arithmetic} for {_label(frame, metric, period)}",
-        [a, b],
-        claimed,
-    )
+    return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {_label(frame, metric, period)}", [a, b])
 
 
 def _prior(period: str) -> str | None:
@@ -202,62 +255,75 @@ def _plain(value: Decimal) -> str:
 
 
 def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
-    """A claim that a metric rose or fell between two periods, checked against the source series."""
+    """A claim that a metric rose or fell, checked against the source's series or change rate."""
     up, down = bool(_UP.search(frame.text)), bool(_DOWN.search(frame.text))
-    if up == down or not frame.target_metric or len(frame.periods) < 2:
-        return None
-    if any(f.unit in ("%", "pp") for f in frame.figures) and not _TOTAL.search(frame.text):
-        return None  # "增長46%" is a rate, checked as a figure
     metric = frame.target_metric
-    first, last = frame.periods[0], frame.periods[-1]
-    ends = []
-    for period in (first, last):
-        found = [
-            ev
-            for ev in select(frame, evidence, metric, period).found
-            if unit_kind(ev.figure) in ("money", "percent", "number")
-        ]
-        if not found:
-            return None
-        ends.append(min(found, key=lambda e: e.rank))
-    a, b = abs(ends[0].figure.value), abs(ends[1].figure.value)
-    if a == b:
+    if up == down or not metric:
         return None
-    went_up = b > a
-    word = "rose" if went_up else "fell"
+    if any(f.unit in ("%", "pp") for f in frame.figures) or frame.asks_total:
+        return None  # "增長46%" is a rate, checked as a figure
+    claim_word = "up" if up else "down"
+    if len(frame.periods) == 1:
+        # "R&D expenses rose in 2024": a change rate the source states for that period.
+        rates = [
+            ev
+            for ev in select(frame, evidence, metric, frame.periods[0]).found
+            if getattr(ev.figure, "aspect", None) == "growth" and getattr(ev.figure, "direction", None)
+        ]
+        if not rates:
+            return None
+        ev = min(rates, key=lambda e: e.rank)
+        went = ev.figure.direction
+        label = "supported" if went == claim_word else "refuted"
+        return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {frame.periods[0]}", [ev])
+    if len(frame.periods) < 2:
+        return None
+    first, last = frame.periods[0], frame.periods[-1]
+    a = _one(frame, evidence, metric, first, ("money", "percent", "number"))
+    b = _one(frame, evidence, metric, last, ("money", "percent", "number"))
+    if a is None or b is None or abs(a.figure.value) == abs(b.figure.value):
+        return None
+    went_up = abs(b.figure.value) > abs(a.figure.value)
     label = "supported" if went_up == up else "refuted"
-    text = f"{_label(frame, metric, '')} {word} from {ends[0].figure.text} ({first}) to {ends[1].figure.text} ({last})"
-    return Finding(label, f"claim says {'up' if up else 'down'}; source: {text}", ends)
+    series = f"{a.figure.text} ({first}) to {b.figure.text} ({last})"
+    return Finding(
+        label,
+        f"claim says {claim_word}; source: {_label(frame, metric, '')} {'rose' if went_up else 'fell'} from {series}",
+        [a, b],
+    )
 
 
-def _check_text(
-    index: Index, frame: Frame, lexicon: EntityLexicon, query: Query, passages: list[Passage]
-) -> Verdict:
-    """A claim without figures is supported only when one sentence states it."""
-    from .answer import score_sentences
-
-    ranked = score_sentences(index, query, passages)
-    if frame.entities:
+def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query, passages: list[Passage]) -> Verdict:
+    """A claim no figure check covers is supported only when one sentence states all of it:
+    its words, and every figure it states. Direction words are never taken on wording alone."""
+    if _UP.search(frame.text) or _DOWN.search(frame.text):
+        return Verdict(frame.text, "not_enough_info", "no passage states the change this claim describes")
+    skip = name_tokens(query.text, lexicon) if frame.entities else frozenset()
+    ranked = score_sentences(index, query, passages, skip)
+    subject = frame.subject
+    if subject:
         ranked = [
             s
             for s in ranked
-            if lexicon.subject(s.passage.doc_id) in frame.entities
-            or {m.key for m in lexicon.mentions(s.text)} & frame.entities
+            if subject in {m.key for m in lexicon.mentions(s.text)} or lexicon.subject(s.passage.doc_id) == subject
         ]
-    if ranked and ranked[0].coverage >= MIN_TEXT_COVERAGE:
-        best = ranked[0]
-        return Verdict(
-            frame.text,
-            "supported",
-            f"stated in {best.passage.doc}: 「{best.text}」",
-            [Citation.of(best.passage, (best.start, best.end))],
-        )
+    claimed = [f for f in frame.figures if unit_kind(f) != "number" or f.value >= 10]
+    for s in ranked[:5]:
+        if s.coverage < MIN_TEXT_COVERAGE:
+            break
+        if is_chinese(s.text) != is_chinese(frame.text) and not claimed:
+            continue  # across languages, wording alone is too loose a match
+        stated = parse_figures(s.text)
+        if all(any(supports(c, f) for f in stated) for c in claimed):
+            return Verdict(
+                frame.text,
+                "supported",
+                f"stated in {s.passage.doc}: 「{s.text}」",
+                [Citation.of(s.passage, (s.start, s.end))],
+            )
     coverage = f"{ranked[0].coverage:.0%}" if ranked else "0%"
     return Verdict(
         frame.text,
         "not_enough_info",
         f"no passage states this (the closest sentence covers {coverage} of the claim)",
     )
-
-
-__all__ = ["check", "same_period"]

@@ -77,9 +77,7 @@ def test_highlight_marks_the_quote_inside_the_passage() -> None:
     # No quote: the whole passage is the highlight.
     assert ui.highlighted_passage(text, 100) == f'<mark class="fc-hl">{text}</mark>'
     # A quote reaching outside the passage is clamped to it.
-    assert (
-        ui.highlighted_passage(text, 100, (90, 105)) == '<mark class="fc-hl">Alpha</mark> beta. Gamma delta.'
-    )
+    assert ui.highlighted_passage(text, 100, (90, 105)) == '<mark class="fc-hl">Alpha</mark> beta. Gamma delta.'
 
 
 def test_context_shows_the_passage_in_place_and_escapes_everything() -> None:
@@ -188,9 +186,7 @@ def test_figure_label_copes_with_unknown_shapes() -> None:
     out = ui.figure_label({"text": "<i>5%</i>", "value": 5, "unit": "%", "nested": {"x": 1}})
     assert "&lt;i&gt;5%&lt;/i&gt;" in out and "= 5 %" in out and "nested" not in out
     checker = {"text": "RMB640.2 million", "value": "640200000", "unit": "CNY", "precision": "50000"}
-    out = ui.figure_label(
-        {**checker, "period": "2024", "metric": "revenue", "negative": False, "qualifier": None}
-    )
+    out = ui.figure_label({**checker, "period": "2024", "metric": "revenue", "negative": False, "qualifier": None})
     assert "= 640,200,000 CNY" in out and "metric: revenue · period: 2024" in out
     assert "precision" not in out and "negative" not in out and "qualifier" not in out
 
@@ -209,9 +205,7 @@ def test_documents_table_and_remove_choices() -> None:
 
 
 def test_ingest_report_names_files_not_upload_paths() -> None:
-    report = IngestReport(
-        added=["good.txt"], skipped=[("/tmp/gradio/abc123/bad.docx", "unsupported file type .docx")]
-    )
+    report = IngestReport(added=["good.txt"], skipped=[("/tmp/gradio/abc123/bad.docx", "unsupported file type .docx")])
     report.chunks, report.seconds = 3, 0.4
     outcome = ui.ingest_outcome(report)
     out = ui.ingest_html(outcome)

@@ -62,8 +62,7 @@ UPLOAD_TEXT = (
     "The contract runs for five years.\n"
     # Long enough that indexing takes a moment and the progress bar can be seen.
     + "".join(
-        f"Site {i} of the Lantau programme added {10 + 3 * i} MWh of capacity in {2015 + i % 9}.\n"
-        for i in range(40)
+        f"Site {i} of the Lantau programme added {10 + 3 * i} MWh of capacity in {2015 + i % 9}.\n" for i in range(40)
     )
 )
 
@@ -71,9 +70,7 @@ QUESTION_EN = "What revenue did Acme Robotics report for 2024?"
 QUESTION_ZH = "华芯微电子2024年研发投入是多少？"
 QUESTION_OFF_TOPIC = "Who won the football world cup in 1954?"
 QUESTION_XSS = "What payload did the Nimbus security review find in the customer comment field?"
-QUESTION_UPLOADED = (
-    "How much was the battery storage contract Zephyr Grid Storage signed in March 2025 worth?"
-)
+QUESTION_UPLOADED = "How much was the battery storage contract Zephyr Grid Storage signed in March 2025 worth?"
 
 
 @dataclass
