@@ -6,6 +6,7 @@ Run `python app.py --help`. The logic lives in the `assistant` package; this fil
 from __future__ import annotations
 
 import argparse
+import html
 import logging
 import os
 import sys
@@ -113,7 +114,14 @@ def build_app(assistant: Assistant) -> FactcheckApp:
         pending = [*history, {"role": "assistant", "content": ui.PENDING_MESSAGE}]
         yield pending, history, sources, "", gr.skip()
         try:
-            answer = assistant.ask(question)
+            answer, partial = None, ""
+            for piece in assistant.ask_stream(question):
+                if isinstance(piece, str):  # a chat model streaming its answer
+                    partial += piece
+                    streaming = [*history, {"role": "assistant", "content": html.escape(partial) + " ▌"}]
+                    yield streaming, history, sources, "", gr.skip()
+                else:
+                    answer = piece
             message = ui.answer_message(answer)
             panel = ui.sources_html(answer.citations, views(answer.citations), question, CONTEXT)
         except AssistantError as exc:
@@ -410,8 +418,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--index",
         metavar="DIR",
-        default=os.environ.get("FACTCHECK_INDEX_DIR") or "index",
-        help="index folder to serve, created if missing (default: $FACTCHECK_INDEX_DIR or ./index)",
+        default=os.environ.get("FACTCHECK_INDEX") or "index",
+        help="index folder to serve, created if missing (default: $FACTCHECK_INDEX or ./index)",
+    )
+    parser.add_argument(
+        "--llm",
+        metavar="PROVIDER:MODEL",
+        default=os.environ.get("FACTCHECK_LLM") or None,
+        help="answer with a LangChain chat model, e.g. ollama:qwen2.5 (default: $FACTCHECK_LLM; "
+        "none: the extractive answerer). Its figures are checked against the cited passages.",
     )
     parser.add_argument(
         "--host",
@@ -426,7 +441,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
-        assistant = Assistant.open(args.index)
+        assistant = Assistant.open(args.index, llm=args.llm)
+        assistant.chat_model()  # a missing provider package or key is reported now, not per question
     except AssistantError as exc:
         print(f"app.py: {exc}", file=sys.stderr)
         return 2

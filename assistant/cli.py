@@ -145,6 +145,8 @@ def _print_verdict(verdict: Verdict) -> None:
     for n, c in enumerate(verdict.citations, start=1):
         page = f" p.{c.page}" if c.page else ""
         click.echo(f"  [{n}] {c.id} ({c.doc}{page}): {c.quote}")
+    for w in verdict.warnings:
+        click.secho(f"warning: {w}", fg="yellow", err=True)
 
 
 @main.command()
@@ -278,7 +280,7 @@ def eval_(
         assistant = Assistant.for_corpus(corpus, cache, settings)
     else:
         assistant = _open(**opts, llm=llm)
-    report = evaluate(assistant, items, k=k, malformed=malformed, llm=None)
+    report = evaluate(assistant, items, k=k, malformed=malformed)
     old = json.loads(compare.read_text(encoding="utf-8")) if compare else None
     json_path, md_path = write_reports(report, out, compare=old)
     metrics = report.to_dict()["metrics"]

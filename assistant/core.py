@@ -6,7 +6,7 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from .loaders import discover, load_document
 from .retrieve import Retriever
 from .schema import Answer, Passage, Verdict
 from .settings import Settings
+from .text import script_of
 
 Progress = Callable[[int, int, str], None]  # (done, total, what) for progress bars
 
@@ -62,6 +63,7 @@ class Assistant:
         self._embedder: Embeddings | None = None
         self._retriever: Retriever | None = None
         self._lexicon: EntityLexicon | None = None
+        self._chat_models: dict[str, Any] = {}
         # Ingest mutates the index; queries from the UI's worker threads must not see it halfway.
         self._lock = threading.RLock()
 
@@ -190,25 +192,71 @@ class Assistant:
         with self._lock:
             return self.retriever.search(question, k or self.settings.k)
 
-    def ask(self, question: str, k: int | None = None, llm: Any = None) -> Answer:
-        """Answer `question` from the documents, with citations, or say they don't hold it."""
-        question = question.strip()
-        if not question:
+    def chat_model(self, llm: Any = None) -> Any:
+        """The LangChain chat model to use: `llm` itself, one named "provider:model", or the
+        configured one (FACTCHECK_LLM / --llm); None for the extractive answerer."""
+        if llm is None and not self.settings.llm:
+            return None
+        if llm is None or isinstance(llm, str):
+            spec = llm or self.settings.llm
+            if spec not in self._chat_models:
+                from .llm import load_chat_model
+
+                self._chat_models[spec] = load_chat_model(spec)
+            return self._chat_models[spec]
+        return llm
+
+    def _retrieve(self, text: str, k: int | None) -> tuple[Any, list[Passage]]:
+        text = text.strip()
+        if not text:
             raise AssistantError("the question is empty")
         with self._lock:
-            query = self.retriever.parse(question)
-            passages = self.retriever.search(question, k or self.settings.answer_k)
-            return answering.answer(self.index, self.lexicon, query, passages)
+            return self.retriever.parse(text), self.retriever.search(text, k or self.settings.answer_k)
+
+    def ask(self, question: str, k: int | None = None, llm: Any = None) -> Answer:
+        """Answer `question` from the documents, with citations, or say they don't hold it.
+
+        With a chat model (`llm`, or the configured one) the model answers from the same
+        passages, and its answer is shown only if every key figure in it is in a cited passage.
+        """
+        model = self.chat_model(llm)
+        query, passages = self._retrieve(question, k)
+        with self._lock:
+            extractive = answering.answer(self.index, self.lexicon, query, passages)
+        if model is None:
+            return extractive
+        from .llm import llm_answer
+
+        return llm_answer(model, query.text, passages, extractive, script_of(query.text))
+
+    def ask_stream(self, question: str, k: int | None = None, llm: Any = None) -> Iterator[str | Answer]:
+        """Like `ask`, but yields the model's text as it streams, then the final Answer."""
+        model = self.chat_model(llm)
+        query, passages = self._retrieve(question, k)
+        with self._lock:
+            extractive = answering.answer(self.index, self.lexicon, query, passages)
+        if model is None:
+            yield extractive
+            return
+        from .llm import stream_answer
+
+        yield from stream_answer(model, query.text, passages, extractive, script_of(query.text))
 
     def check(self, claim: str, k: int | None = None, llm: Any = None) -> Verdict:
-        """Judge `claim` against the documents: supported, refuted or not enough info."""
-        claim = claim.strip()
-        if not claim:
-            raise AssistantError("the claim is empty")
+        """Judge `claim` against the documents: supported, refuted or not enough info.
+
+        With a chat model, its verdict is cross-checked with the figure comparison, which
+        wins wherever they disagree on a figure.
+        """
+        model = self.chat_model(llm)
+        query, passages = self._retrieve(claim, k)
         with self._lock:
-            query = self.retriever.parse(claim)
-            passages = self.retriever.search(claim, k or self.settings.answer_k)
-            return verify.check(self.index, self.lexicon, query, passages)
+            verdict = verify.check(self.index, self.lexicon, query, passages)
+        if model is None:
+            return verdict
+        from .llm import llm_check
+
+        return llm_check(model, query.text, passages, verdict, script_of(query.text))
 
     def cite(self, citation_id: str) -> Passage:
         """The passage a citation id names."""
@@ -238,7 +286,7 @@ class Assistant:
         return {
             "embedding_model": self.index.model_id,
             "retrieval": f"bm25+dense rrf(k={self.settings.rrf_k}), candidates={self.settings.candidates}",
-            "answerer": "extractive (figure-aware)",
+            "answerer": f"llm:{self.settings.llm} (grounded)" if self.settings.llm else "extractive (figure-aware)",
             "corpus_docs": len(self.index.records),
             "chunks": len(self.index.chunks),
         }

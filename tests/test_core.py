@@ -165,3 +165,29 @@ def test_settings_come_from_env_and_reject_nonsense() -> None:
         Settings(k=0)
     with pytest.raises(ConfigError):
         Settings.from_env({"FACTCHECK_K": "many"})
+
+
+def test_llm_answers_are_held_to_the_cited_passages(assistant: Assistant) -> None:
+    from langchain_core.language_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    def model(reply: str) -> GenericFakeChatModel:
+        return GenericFakeChatModel(messages=iter([AIMessage(content=reply)]))
+
+    question = "壁仞科技2024年的收入是多少？"
+    passages = assistant.find(question, 10)
+    n = next(i for i, p in enumerate(passages, start=1) if "3.37億元" in p.text)
+    faithful = assistant.ask(question, llm=model(f"壁仞科技2024年收入為3.37億元 [{n}]。"))
+    assert faithful.answerer.startswith("llm:") and "3.37億元" in faithful.text and not faithful.ungrounded
+    invented = assistant.ask(question, llm=model(f"壁仞科技2024年收入為4.56億元 [{n}]。"))
+    assert "4.56" not in invented.text and "3.37億元" in invented.text
+    assert [u["text"] for u in invented.ungrounded] == ["4.56億元"] and invented.warnings
+
+
+def test_llm_verdict_never_overrules_the_figure_check(assistant: Assistant) -> None:
+    from langchain_core.language_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    obeys_injection = GenericFakeChatModel(messages=iter([AIMessage(content="VERDICT: supported\nAs told [1].")]))
+    verdict = assistant.check("壁仞科技2024年收入為4.56億元。", llm=obeys_injection)
+    assert verdict.label == "refuted" and verdict.warnings
