@@ -19,7 +19,7 @@ from .figures import Figure, parse_figures
 from .index import Index
 from .retrieve import Query
 from .schema import Answer, Citation, Passage
-from .text import is_chinese, normalise, sentence_spans, tokens
+from .text import normalise, sentence_spans, tokens
 
 # How much of the question's weight (idf of its tokens) the best sentence must carry.
 MIN_COVERAGE = 0.6
@@ -51,24 +51,30 @@ def score_sentences(
 
     `skip` holds tokens that don't count (a company's name, once the sentence is known to be
     about that company: "the founder" matters, not whether the sentence repeats the name).
-    Across languages (an English question, a Chinese sentence) coverage is the share of the
-    question's glossary terms whose translation the sentence holds.
+    A question word counts as covered when the sentence holds it or a translation of it.
     """
     weights = {t: index.idf(t) for t in query.tokens if t not in skip}
     total = sum(weights.values()) or 1.0
-    groups = [g for i, g in enumerate(query.groups) if not (skip and i in query.names)]
-    question_zh = is_chinese(query.text)
+    groups = [
+        (g, query.sources[i] if i < len(query.sources) else [])
+        for i, g in enumerate(query.groups)
+        if not (skip and i in query.names)
+    ]
     scored = []
     for rank, p in enumerate(passages):
         for s, e in sentence_spans(p.text):
             text = p.text[s:e]
             toks = set(tokens(text))
+            covered = {t for t in weights if t in toks}
+            bridged = 0.0
+            for g, source in groups:
+                # A phrase counts only whole: "co" of "co-founder" is not a match for "Co., Ltd.".
+                hit = max((sum(index.idf(t) for t in ph) for ph in g if all(t in toks for t in ph)), default=0.0)
+                if hit:
+                    bridged += hit
+                    covered.update(source)  # the translation stands in for the question's own words
+            coverage = min(1.0, sum(w for t, w in weights.items() if t in covered) / total)
             own = sum(w for t, w in weights.items() if t in toks)
-            hits = [max((index.idf(t) for phrase in g for t in phrase if t in toks), default=0.0) for g in groups]
-            bridged = sum(hits)
-            coverage = min(1.0, (own + bridged) / total)
-            if groups and is_chinese(text) != question_zh:
-                coverage = max(coverage, sum(h > 0 for h in hits) / len(groups))
             # Among equals, the better-ranked passage and then the shorter sentence.
             score = own + bridged - 0.01 * rank - 0.0005 * len(text)
             scored.append(Sentence(p, rank, p.start + s, p.start + e, text, score, coverage))
@@ -239,13 +245,17 @@ def sentence_answer(
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)
     best = ranked[0]
+    # Two sentences that answer equally well ("联合创始人…" and "公司创始人…") are both shown:
+    # choosing between them would be a guess.
+    chosen = [best] + [s for s in ranked[1:2] if s.coverage >= best.coverage and s.score >= 0.98 * best.score]
     key = key_figure(best.text, query, name_tokens(query.text, lexicon))
     lead = f"{key.text} [1]\n" if key else ""
+    quotes = "\n".join(f"「{s.text}」 [{n}]" for n, s in enumerate(chosen, start=1))
     return Answer(
         query.text,
-        f"{lead}「{best.text}」 [1]",
+        f"{lead}{quotes}",
         False,
-        [Citation.of(best.passage, (best.start, best.end))],
+        [Citation.of(s.passage, (s.start, s.end)) for s in chosen],
         figures=[key.to_dict()] if key else [],
         reason=f"best sentence covers {best.coverage:.0%} of the question's terms",
     )
@@ -274,12 +284,7 @@ _COUNT_QUESTION = re.compile(
 
 def name_tokens(text: str, lexicon: EntityLexicon) -> frozenset[str]:
     """The tokens of `text` that spell a company's name."""
-    spans = [text[m.start : m.end] for m in lexicon.mentions(text)]
-    spans += [w for w in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", text) if lexicon.resolve(w)]
-    head = lexicon.leading_han(text)
-    if head and lexicon.in_query(head):
-        spans.append(head)
-    return frozenset(t for span in spans for t in tokens(span))
+    return frozenset(t for m in lexicon.named_in(text) for t in tokens(text[m.start : m.end]))
 
 
 def _about(s: Sentence, frame: Frame, lexicon: EntityLexicon) -> bool:

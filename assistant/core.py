@@ -117,10 +117,16 @@ class Assistant:
         if self._retriever:
             self._retriever.reset()
 
+    def _company_names(self, text: str) -> list[list[str]]:
+        lexicon = self.lexicon
+        return [lexicon.names_of(key) for key in sorted(lexicon.in_query(text))]
+
     @property
     def retriever(self) -> Retriever:
         if self._retriever is None:
-            self._retriever = Retriever(self.index, self.embedder, self.settings.candidates, self.settings.rrf_k)
+            self._retriever = Retriever(
+                self.index, self.embedder, self.settings.candidates, self.settings.rrf_k, self._company_names
+            )
         return self._retriever
 
     # ---- ingest ------------------------------------------------------------------------------------

@@ -219,22 +219,32 @@ class EntityLexicon:
         w = normalise(word.strip())
         return self._key_of.get(w) or self._romanised.get(w.replace(" ", ""))
 
-    def in_query(self, text: str) -> set[str]:
-        """Companies a question or claim names: by any name, or romanised across scripts."""
-        keys = {m.key for m in self.mentions(text)}
-        for word in re.findall(r"\b[A-Z][A-Za-z]{2,}\b", text):
-            key = self.resolve(word)
-            if key:
-                keys.add(key)
-        head = self.leading_han(text)
-        if head and not keys:
-            # 瀚光微系統 for a company the documents only name in English: its pinyin, hanguang.
+    def named_in(self, text: str) -> list[Mention]:
+        """Every company a question or claim names, in order: by any of its names, by an
+        English word that romanises one of its Chinese names, or by a Chinese name whose
+        pinyin spells its English one (瀚光微系統 → Hanguang)."""
+        found = list(self.mentions(text))
+        for m in re.finditer(r"\b[A-Z][A-Za-z]{2,}\b", text):
+            key = self.resolve(m.group())
+            if key and not any(x.start <= m.start() < x.end for x in found):
+                found.append(Mention(key, m.start(), m.end()))
+        if not found:
+            head = self.leading_han(text)
+            offset = text.find(head) if head else -1
             for n in range(min(len(head), 4), 1, -1):
                 key = self._latin_by_roman.get(romanise(head[:n]))
                 if key:
-                    keys.add(key)
+                    found.append(Mention(key, offset, offset + n))
                     break
-        return keys
+        return sorted(found, key=lambda m: m.start)
+
+    def in_query(self, text: str) -> set[str]:
+        """The companies a question or claim names."""
+        return {m.key for m in self.named_in(text)}
+
+    def names_of(self, key: str) -> list[str]:
+        """Every name of a company, longest first."""
+        return sorted(self.entities[key].names, key=len, reverse=True) if key in self.entities else []
 
     def _name_candidates(self, text: str) -> list[str]:
         """Words that look like a company's name but match no company the documents name."""
@@ -250,15 +260,8 @@ class EntityLexicon:
 
     def subject_of(self, text: str) -> str | None:
         """The company a question or claim is about: the first one it names."""
-        found: list[tuple[int, str]] = [(m.start, m.key) for m in self.mentions(text)]
-        for m in re.finditer(r"\b[A-Z][A-Za-z]{2,}\b", text):
-            key = self.resolve(m.group())
-            if key:
-                found.append((m.start(), key))
-        if not found:
-            keys = self.in_query(text)  # a Chinese name matched by its romanisation
-            return next(iter(keys)) if len(keys) == 1 else None
-        return min(found)[1]
+        named = self.named_in(text)
+        return named[0].key if named else None
 
     def unknown_names(self, text: str) -> list[str]:
         """Name-like words of `text` that no document contains at all."""

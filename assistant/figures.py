@@ -18,10 +18,22 @@ import opencc
 from . import glossary
 from .glossary import fold
 
-__all__ = ["CURRENCIES", "Figure", "Period", "parse_figures", "parse_number", "parse_periods"]
+__all__ = [
+    "ASPECTS",
+    "CURRENCIES",
+    "Figure",
+    "Period",
+    "document_period",
+    "parse_figures",
+    "parse_number",
+    "parse_periods",
+]
 
 CURRENCIES = ("CNY", "HKD", "USD", "EUR", "GBP", "JPY", "TWD", "SGD", "AUD")
 QUALIFIERS = ("approx", "over", "under", "nearly", "up_to")
+# What a figure measures of its metric: a change rate, a compound rate, a change in percentage
+# points, or a share of a total. A figure without an aspect is the metric's own level.
+ASPECTS = ("growth", "cagr", "pp_change", "share")
 DURATIONS = ("years", "months", "days", "hours", "minutes")
 
 _S2T = opencc.OpenCC("s2t")
@@ -69,8 +81,10 @@ class Figure:
     qualifier: str | None = None  # one of QUALIFIERS
     precision: Decimal = _HALF  # half a unit of the last stated digit, in base units
     period: str | None = None  # a Period id
-    metric: str | None = None  # a glossary.METRICS id
+    metric: str | None = None  # a glossary.METRICS id; for an aspect, the metric it is about
     negative: bool = False  # an explicit sign: -5, 負5, (5); a loss stays positive
+    aspect: str | None = None  # one of ASPECTS: 同比增長43.2% is revenue's "growth"
+    direction: str | None = None  # "up" / "down" for a change the text states a direction of
 
     def to_dict(self) -> dict:
         """JSON-safe form; Decimals become plain strings."""
@@ -85,6 +99,8 @@ class Figure:
             "period": self.period,
             "metric": self.metric,
             "negative": self.negative,
+            "aspect": self.aspect,
+            "direction": self.direction,
         }
 
     @property
@@ -337,6 +353,11 @@ _YF = r"(?P<y>(?:19[5-9]|20\d)\d)"  # a year where the pattern starts: checked b
 _YL = r"(?P<y>(?:19[5-9]|20\d)\d)$"  # a year where the pattern ends: matched up to the anchor
 _YY = r"(?:'?\s*(?P<y>(?:19[5-9]|20\d)\d)|'?(?P<yy>\d{2}))(?!\d)"  # 2025, '25 or 25
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+# A month or day number. Chinese numerals in dates are rewritten as digits of the same length
+# (see _digitize), except a lone 十, which has no one-character form: it becomes _TEN.
+_TEN = "\ue010"
+_MD = rf"(?:\d{{1,2}}|{_TEN})"
+_NO_YEAR = r"(?!\s*,?\s*(?:19|20)\d\d)"  # a day and month that no year follows
 _EN_DATES = (rf"{_DAY}\s+{_MON}\s*,?\s*{_YL}", rf"{_MON}\s+{_DAY}\s*,?\s*{_YL}")
 _ZH_N = r"[\d一二三四五六七八九十两]+"
 _ORD = {
@@ -373,11 +394,13 @@ def _pp(table: list[tuple[re.Pattern[str], str]], kind: str, *patterns: str) -> 
 _pp(
     _YEAR_FIRST,
     "zh_ended",
-    rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日\s*止\s*"
+    rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日\s*止\s*"
     rf"(?:(?P<n>{_ZH_N})\s*个?\s*月|(?P<yr>(?:财政|财务)?年度|年))",
 )
-_pp(_YEAR_FIRST, "zh_date", rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*[日号]")
-_pp(_YEAR_FIRST, "zh_month_end", rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月份?\s*(?:末|底)")
+_pp(_YEAR_FIRST, "zh_date", rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*[日号]")
+_pp(_YEAR_FIRST, "zh_month_end", rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月份?\s*(?:末|底)")
+# 二零二四年同期: that year's span matching the current period (2024H1 in a half-year report).
+_pp(_YEAR_FIRST, "year_same", rf"{_YF}\s*年\s*(?:的\s*)?同期")
 _pp(_YEAR_FIRST, "zh_year_end", rf"{_YF}\s*(?:年末|年底|年终|年年末|年年底)")
 _pp(
     _YEAR_FIRST,
@@ -397,7 +420,7 @@ _pp(
     "nine_months",
     rf"{_YF}\s*年\s*(?:前三季度|前三季|1\s*[-至到~]\s*9\s*月|前九个月|前9个月)",
 )
-_pp(_YEAR_FIRST, "zh_month", rf"{_YF}\s*年\s*(?P<m>\d{{1,2}})\s*月份?(?!\s*\d)")
+_pp(_YEAR_FIRST, "zh_month", rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月份?(?!\s*\d)")
 _pp(_YEAR_FIRST, "zh_year", rf"{_YF}\s*(?:财年|财政年度|财务年度|年度|年)")
 _pp(
     _YEAR_FIRST,
@@ -436,6 +459,7 @@ _pp(
     rf"(?:(?:fiscal|financial)\s+)?(?:year\s+)?(?:fy\s*)?{_YL}",
 )
 _pp(_YEAR_LAST, "en_fy", rf"(?:fiscal\s+year|financial\s+year|fiscal)\s*{_YL}")
+_pp(_YEAR_LAST, "year_same", rf"(?:the\s+)?(?:same|corresponding)\s+period\s+(?:of|in)\s+{_YL}")
 # Patterns without a four-digit year. Each starts with a plain character; that no letter or
 # digit comes right before a match is checked in _period_cands.
 _pp(_OTHER, "half", rf"h(?P<hn>[12])\s*(?:fy\s*)?{_YY}", rf"(?P<hn>[12])h\s*(?:fy\s*)?{_YY}")
@@ -444,15 +468,31 @@ _pp(_OTHER, "en_fy", rf"fy\s*{_YY}(?:\s*/\s*(?P<split>\d{{4}}|\d{{2}})(?!\d))?")
 _pp(
     _OTHER,
     "md",
-    r"(?P<m>\d{1,2})\s*(?:月\s*(?P<d>\d{1,2})\s*[日号]|月份?\s*(?P<end>末|底)|月份?(?!\d))",
+    rf"(?P<m>{_MD})\s*(?:月\s*(?P<d>{_MD})\s*[日号]|月份?\s*(?P<end>末|底)|月份?(?!\d))",
 )
+# Spans that name no year: "six months ended June 30", 截至六月三十日止六個月, "year ended
+# 31 December". Resolved against the sentence or the anchor, or by a table's column years.
+_ENDED_EN = r"(?:(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?|(?P<yr>(?:financial\s+|fiscal\s+)?year))"
+_ENDED_EN += r"(?:\s+period)?\s+end(?:ed|ing)\s+(?:on\s+)?"
+_pp(
+    _OTHER,
+    "rel_ended",
+    rf"{_ENDED_EN}{_DAY}\s+{_MON}{_NO_YEAR}",
+    rf"{_ENDED_EN}{_MON}\s+{_DAY}(?!\d){_NO_YEAR}",
+    rf"(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日\s*止\s*(?:(?P<n>{_ZH_N})\s*个?\s*月|(?P<yr>(?:财政|财务)?年度|年))",
+)
+# "as at 30 June", "Aug 15", "at the end of June" without a year.
+_pp(_OTHER, "en_md", rf"{_DAY}\s+{_MON}{_NO_YEAR}", rf"(?!may\b){_MON}\s+{_DAY}(?![\d%]|\.\d){_NO_YEAR}")
+_pp(_OTHER, "en_md_end", rf"(?:(?:as\s+(?:at|of)\s+)?(?:the\s+)?end\s+of\s+){_MON}{_NO_YEAR}")
 _pp(
     _OTHER,
     "rel_same",
     r"上一?年度?同期|去年同期|"
     r"same\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year|"
     r"(?:prior|previous)[\s-]year\s+period|"
-    r"corresponding\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year",
+    r"corresponding\s+period\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+prior)\s+year|"
+    # "a year earlier", "the prior year": the current period one year back.
+    r"a\s+year\s+(?:earlier|ago|before)(?![a-z])|the\s+(?:prior|previous|preceding)\s+year(?:\s+period)?(?![a-z])",
 )
 _pp(
     _OTHER,
@@ -463,10 +503,19 @@ _pp(_OTHER, "rel_in_year", r"年内|年度内|全年|(?:during|in|for)\s+the\s+y
 _pp(
     _OTHER,
     "rel_half",
-    r"上半年|下半年|上半财年|下半财年|h[12](?![a-z0-9])|(?:first|second)\s+half(?:\s+of\s+the\s+year)?(?![a-z])",
+    r"上半年|下半年|上半财年|下半财年|h[12](?![a-z0-9])|(?:first|second)[\s-]half(?:\s+of\s+the\s+year)?(?![a-z])",
 )
 _pp(_OTHER, "rel_quarter", r"第(?P<q>[一二三四1-4])季度?")
-_pp(_OTHER, "rel_none", r"同期|今年|本年度?|(?:this|the\s+current)\s+year(?![a-z])")
+_pp(_OTHER, "rel_none", r"同期")
+_pp(_OTHER, "rel_this", r"今年|本年度?|(?:this|the\s+current)\s+year(?![a-z])")
+# The period a report covers ("截至…止六個月（「本期間」）"): only the anchor says which it is.
+_pp(
+    _OTHER,
+    "rel_period",
+    r"本期间|本期(?![末初])|报告期(?![末初])|(?<!记录)期内|(?:the|this|current)\s+(?:reporting\s+)?period(?![a-z])",
+)
+# 同比 compares with the same period a year before; it names a base, never a figure's period.
+_pp(_OTHER, "rel_base", r"同比")
 # Spans that are neither periods nor figures: ordinals, ranks, times of day.
 _pp(
     _OTHER,

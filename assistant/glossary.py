@@ -349,10 +349,10 @@ def metrics_in(text: str, folded: bool = False) -> list[tuple[str, int, int]]:
     return [(_METRIC_OF[term], s, e) for term, s, e in _METRIC_TERMS.find(t)]
 
 
-def expand_groups(text: str) -> list[list[str]]:
-    """One list per metric or general word in `text`: its terms in the other language."""
+def expand_terms(text: str) -> list[tuple[str, list[str]]]:
+    """Each metric or general word in `text` as (the term as found, its terms in the other language)."""
     t = fold(text)
-    groups: list[list[str]] = []
+    out: list[tuple[str, list[str]]] = []
     seen: set[tuple[str, ...]] = set()
     found = [(s, term, "metric") for term, s, _ in _METRIC_TERMS.find(t)]
     found += [(s, term, "word") for term, s, _ in _GENERAL_TERMS.find(t)]
@@ -365,8 +365,13 @@ def expand_groups(text: str) -> list[list[str]]:
             other = zh if _is_ascii(term) else en
         if other not in seen:
             seen.add(other)
-            groups.append(list(other))
-    return groups
+            out.append((term, list(other)))
+    return out
+
+
+def expand_groups(text: str) -> list[list[str]]:
+    """One list per metric or general word in `text`: its terms in the other language."""
+    return [other for _, other in expand_terms(text)]
 
 
 def expand_query(text: str) -> list[str]:

@@ -8,6 +8,7 @@ company names matched by their romanisation (Biren ↔ 壁仞).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -35,6 +36,7 @@ class Query:
     groups: list[list[list[str]]] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # one phrasing of each group, as written
     names: set[int] = field(default_factory=set)  # indexes of the groups that spell a company's name
+    sources: list[list[str]] = field(default_factory=list)  # per group: the question's tokens it translates
 
     @property
     def bridge(self) -> list[str]:
@@ -46,8 +48,17 @@ class Query:
 class Retriever:
     """Searches one index; `search` is the single entry point the answerers use."""
 
-    def __init__(self, index: Index, embedder: Embeddings, candidates: int = 30, rrf_k: int = 60) -> None:
+    def __init__(
+        self,
+        index: Index,
+        embedder: Embeddings,
+        candidates: int = 30,
+        rrf_k: int = 60,
+        names: Callable[[str], list[list[str]]] | None = None,
+    ) -> None:
         self.index = index
+        # For each company a text names, all its names (from the corpus's entity lexicon).
+        self.names = names
         self.embedder = embedder
         self.candidates = candidates
         self.rrf_k = rrf_k
@@ -71,17 +82,27 @@ class Retriever:
         groups: list[list[list[str]]] = []
         labels: list[str] = []
         names: set[int] = set()
-        for alternatives in glossary.expand_groups(text):
+        sources: list[list[str]] = []
+        for source, alternatives in glossary.expand_terms(text):
             phrases = [p for p in (tokens(term) for term in alternatives) if p]
             if phrases:
                 groups.append(phrases)
                 labels.append(alternatives[0])
+                sources.append(tokens(source))
+        for aliases in self.names(text) if self.names else []:
+            phrases = [p for p in (tokens(a) for a in aliases) if p]
+            if phrases:
+                names.add(len(groups))
+                groups.append(phrases)
+                labels.append(aliases[-1])
+                sources.append([])
         for name in _NAME.findall(text):
             words = sorted(self._romanised.get(name.lower(), ()))
             if words:
                 names.add(len(groups))
                 groups.append([[w] for w in words])
                 labels.append(words[0])
+                sources.append(tokens(name))
         vocab = None
         for tok in own:
             if _HAN_WORD.match(tok):
@@ -91,7 +112,8 @@ class Retriever:
                     names.add(len(groups))
                     groups.append([[spelled]])
                     labels.append(spelled)
-        return Query(text, own, groups, labels, names)
+                    sources.append([tok])
+        return Query(text, own, groups, labels, names, sources)
 
     def search(self, text: str, k: int) -> list[Passage]:
         """The `k` best passages for `text`, BM25 and dense ranks fused (RRF)."""
