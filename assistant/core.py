@@ -125,7 +125,12 @@ class Assistant:
     def retriever(self) -> Retriever:
         if self._retriever is None:
             self._retriever = Retriever(
-                self.index, self.embedder, self.settings.candidates, self.settings.rrf_k, self._company_names
+                self.index,
+                self.embedder,
+                self.settings.candidates,
+                self.settings.rrf_k,
+                self._company_names,
+                self.settings.retrieval,
             )
         return self._retriever
 
@@ -291,7 +296,9 @@ class Assistant:
         """The settings an eval report records."""
         return {
             "embedding_model": self.index.model_id,
-            "retrieval": f"bm25+dense rrf(k={self.settings.rrf_k}), candidates={self.settings.candidates}",
+            "retrieval": (
+                f"{self.settings.retrieval} rrf(k={self.settings.rrf_k}), candidates={self.settings.candidates}"
+            ),
             "answerer": f"llm:{self.settings.llm} (grounded)" if self.settings.llm else "extractive (figure-aware)",
             "corpus_docs": len(self.index.records),
             "chunks": len(self.index.chunks),

@@ -24,7 +24,7 @@ _ZH_SUFFIX = r"(?:控股有限公司|股份有限公司|集团有限公司|集�
 _ZH_LEGAL = re.compile(rf"([{_HAN}]{{2,16}}?){_ZH_SUFFIX}")
 # Words after which a company name starts ("据港交所官网披露上海壁仞…": the name follows 披露).
 _ZH_LEAD = re.compile(
-    r".*(?:披露|通过|显示|指出|表示|宣布|包括|企业|核数师|审计师|保荐人|认购|投资者|由|及|和|与|为|是|在|的|据|对|向|被|将|从|于|令|使|让|其)"
+    r".*(?:披露|通过|显示|指出|表示|宣布|包括|企业|核数师|审计师|保荐人|认购|投资者|同业|同行|竞争对手|对手|客户|供应商|由|及|和|与|为|是|在|的|据|对|向|被|将|从|于|令|使|让|其)"
 )
 _ZH_PLACES = (
     "上海 深圳 北京 杭州 广州 南京 苏州 成都 武汉 西安 天津 重庆 香港 合肥 无锡 珠海 厦门 青岛 长沙 "
@@ -74,7 +74,13 @@ _NOT_NAMES = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec first second third half year""".split()
 )
 # What a Chinese question may open with that names no particular company.
-_GENERIC_SUBJECTS = frozenset("公司 该公司 本公司 集团 本集团 该集团 企业 发行人 请问 根据 文件 哪家 哪家公司".split())
+_GENERIC_SUBJECTS = frozenset(
+    [
+        *"公司 该公司 本公司 集团 本集团 该集团 企业 发行人 请问 根据 文件 哪家 哪家公司".split(),
+        "the company",
+        "the group",
+    ]
+)
 _LEADING = re.compile(rf"([{_HAN}]+?)(?=\d|的|在|于|於|是|有|为|為|截至|上半年|下半年|全年|年度|[^{_HAN}]|$)")
 
 
@@ -305,7 +311,9 @@ def _merge(groups: list[set[str]]) -> list[Entity]:
 
     for names in groups:
         # A trade word alone (股份, 科技) is no company's name: it would match everywhere.
-        names = {n for n in names if len(n) >= 2 and n not in _ZH_TRADE and n not in _EN_TRADE}
+        names = {
+            n for n in names if len(n) >= 2 and n not in _ZH_TRADE and n not in _EN_TRADE and n not in _GENERIC_SUBJECTS
+        }
         items = sorted(names)
         for a in items[1:]:
             union(items[0], a)

@@ -49,6 +49,18 @@ _METRICS = (
         "net loss|net losses|loss for the year|loss for the period|losses",
     ),
     _m(
+        "profit_before_tax",
+        "money",
+        "除税前利润|税前利润|除税前溢利|除所得税前利润|利润总额",
+        "profit before tax|profit before taxation|pre-tax profit|profit before income tax",
+    ),
+    _m(
+        "income_tax",
+        "money",
+        "所得税开支|所得税费用|所得税|税项开支",
+        "income tax expense|income tax|tax expense|taxation",
+    ),
+    _m(
         "net_profit",
         "money",
         "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利",

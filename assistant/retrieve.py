@@ -20,6 +20,7 @@ from .index import Index
 from .schema import Passage
 from .text import tokens
 
+MODES = ("hybrid", "bm25", "dense")  # which retrievers are fused; the others are for measuring
 _HAN_WORD = re.compile(r"^[\u3400-\u9fff]{2,}$")
 _NAME = re.compile(r"\b[A-Z][A-Za-z]{2,}\b")  # capitalised words: names are written this way
 
@@ -55,7 +56,11 @@ class Retriever:
         candidates: int = 30,
         rrf_k: int = 60,
         names: Callable[[str], list[list[str]]] | None = None,
+        mode: str = "hybrid",
     ) -> None:
+        if mode not in MODES:
+            raise ValueError(f"retrieval must be one of {', '.join(MODES)}, not {mode!r}")
+        self.mode = mode
         self.index = index
         # For each company a text names, all its names (from the corpus's entity lexicon).
         self.names = names
@@ -121,10 +126,11 @@ class Retriever:
             raise ValueError(f"k must be positive, not {k}")
         query = self.parse(text)
         n = max(self.candidates, k)
-        ranked = {
-            "bm25": self.index.bm25_search(query.tokens, n, query.groups),
-            "dense": self.index.dense_search(self._embed(query), n),
-        }
+        ranked = {}
+        if self.mode in ("hybrid", "bm25"):
+            ranked["bm25"] = self.index.bm25_search(query.tokens, n, query.groups)
+        if self.mode in ("hybrid", "dense"):
+            ranked["dense"] = self.index.dense_search(self._embed(query), n)
         fused: dict[str, float] = {}
         why: dict[str, dict[str, int]] = {}
         for name, hits in ranked.items():

@@ -278,7 +278,8 @@ def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
         return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {frame.periods[0]}", [ev])
     if len(frame.periods) < 2:
         return None
-    first, last = frame.periods[0], frame.periods[-1]
+    # Earlier to later, whatever order the claim names them in ("2024年…較2023年…上升").
+    first, last = min(frame.periods), max(frame.periods)
     a = _one(frame, evidence, metric, first, ("money", "percent", "number"))
     b = _one(frame, evidence, metric, last, ("money", "percent", "number"))
     if a is None or b is None or abs(a.figure.value) == abs(b.figure.value):
