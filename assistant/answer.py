@@ -170,9 +170,18 @@ def _unique(citations: list[Citation]) -> list[Citation]:
 
 
 def _best(found: list[Evidence]) -> Evidence:
-    # The best-ranked passage first; within it, a figure stated without a qualifier and with
-    # the finest precision (the prospectus's 3.37億 over a news article's 約3.4億).
-    return min(found, key=lambda ev: (ev.rank, ev.figure.qualifier is not None, ev.figure.precision))
+    """The figure to answer with: not a part of a total ("800G模塊收入…佔總收入約46%") when the
+    total is stated too; then the best-ranked passage; then a figure without a qualifier and
+    with the finest precision (the prospectus's 3.37億 over a news article's 約3.4億)."""
+    return min(found, key=lambda ev: (is_part(ev), ev.rank, ev.figure.qualifier is not None, ev.figure.precision))
+
+
+_PART_OF = re.compile(r"占总|佔總|占整体|of (?:total|group|the group's) revenue|of total|accounted for", re.I)
+
+
+def is_part(ev: Evidence) -> bool:
+    """A figure stated as one part of a total: its sentence gives the part's share of the whole."""
+    return bool(_PART_OF.search(ev.sentence_text)) and ev.figure.unit not in ("%", "pp")
 
 
 def _who(frame: Frame) -> str:

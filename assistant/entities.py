@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pypinyin import lazy_pinyin
 
+from .figures import document_period
 from .schema import Document
 from .text import normalise
 
@@ -151,7 +152,10 @@ class EntityLexicon:
     def __init__(self, entities: list[Entity], subjects: dict[str, str], docs: Iterable[Document] = ()) -> None:
         self.entities = {e.key: e for e in entities}
         self.subjects = subjects
+        docs = list(docs)
         self.titles = {d.doc_id: normalise(d.title) for d in docs}
+        # The period each document reports on: relative dates in it ("上年同期") resolve against it.
+        self.periods = {d.doc_id: document_period(d.name, d.title, d.text[:400]) for d in docs}
         self._corpus = "\n".join(normalise(d.text) for d in docs)
         self._key_of = {name: e.key for e in entities for name in e.names}
         self._romanised = {romanise(n): e.key for e in entities for n in e.names if re.search(f"[{_HAN}]", n)}

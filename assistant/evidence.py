@@ -101,8 +101,8 @@ class Evidence:
 
 
 @lru_cache(maxsize=4096)
-def _parsed(text: str) -> tuple[Figure, ...]:
-    return tuple(parse_figures(text))
+def _parsed(text: str, anchor: str | None) -> tuple[Figure, ...]:
+    return tuple(parse_figures(text, anchor=anchor))
 
 
 def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence]:
@@ -113,7 +113,7 @@ def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence
         mentions = lexicon.mentions(p.text)
         subject = lexicon.subject(p.doc_id)
         previous: Figure | None = None
-        for f in _parsed(p.text):
+        for f in _parsed(p.text, lexicon.periods.get(p.doc_id)):
             sentence = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
             # "2024年毛利率降至53.2%…；2025年H1進一步下滑至31.9%": a clause without a metric term
             # continues the metric of the figure before it in the same sentence.

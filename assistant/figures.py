@@ -3,6 +3,11 @@
 Everything is matched on folded text (glossary.fold: Traditional→Simplified, half width, lowercase),
 which has the length of the original, so every offset points into the text the caller gave.
 Values are Decimal throughout: 16.4億 is 1,640,000,000 exactly.
+
+Figures come from sentences and from tables (pipe, tab-separated and plain PDF rows). A change or a
+share carries the metric it is about plus an aspect ("growth", "cagr", "pp_change", "share").
+Relative periods (上半年, "a year earlier", 本期間) resolve against the sentence, else an anchor:
+the period the document reports on (document_period).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, localcontext
 from itertools import pairwise
+from pathlib import Path
 
 import opencc
 
@@ -421,7 +427,7 @@ _pp(
     rf"{_YF}\s*年\s*(?:前三季度|前三季|1\s*[-至到~]\s*9\s*月|前九个月|前9个月)",
 )
 _pp(_YEAR_FIRST, "zh_month", rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月份?(?!\s*\d)")
-_pp(_YEAR_FIRST, "zh_year", rf"{_YF}\s*(?:财年|财政年度|财务年度|年度|年)")
+_pp(_YEAR_FIRST, "zh_year", rf"{_YF}\s*(?:财年|财政年度|财务年度|年度|年)(?:\s*全年度?)?")
 _pp(
     _YEAR_FIRST,
     "iso_date",
@@ -477,13 +483,13 @@ _ENDED_EN += r"(?:\s+period)?\s+end(?:ed|ing)\s+(?:on\s+)?"
 _pp(
     _OTHER,
     "rel_ended",
-    rf"{_ENDED_EN}{_DAY}\s+{_MON}{_NO_YEAR}",
-    rf"{_ENDED_EN}{_MON}\s+{_DAY}(?!\d){_NO_YEAR}",
+    rf"\b{_ENDED_EN}{_DAY}\s+{_MON}{_NO_YEAR}",
+    rf"\b{_ENDED_EN}{_MON}\s+{_DAY}(?!\d){_NO_YEAR}",
     rf"(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日\s*止\s*(?:(?P<n>{_ZH_N})\s*个?\s*月|(?P<yr>(?:财政|财务)?年度|年))",
 )
 # "as at 30 June", "Aug 15", "at the end of June" without a year.
-_pp(_OTHER, "en_md", rf"{_DAY}\s+{_MON}{_NO_YEAR}", rf"(?!may\b){_MON}\s+{_DAY}(?![\d%]|\.\d){_NO_YEAR}")
-_pp(_OTHER, "en_md_end", rf"(?:(?:as\s+(?:at|of)\s+)?(?:the\s+)?end\s+of\s+){_MON}{_NO_YEAR}")
+_pp(_OTHER, "en_md", rf"\b{_DAY}\s+{_MON}{_NO_YEAR}", rf"\b(?!may\b){_MON}\s+{_DAY}(?![\d%]|\.\d){_NO_YEAR}")
+_pp(_OTHER, "en_md_end", rf"\b(?:(?:as\s+(?:at|of)\s+)?(?:the\s+)?end\s+of\s+){_MON}{_NO_YEAR}")
 _pp(
     _OTHER,
     "rel_same",
@@ -499,7 +505,7 @@ _pp(
     "rel_prev",
     r"上一?年度?|去年|前一年|(?:prior|previous|last|preceding)\s+(?:fiscal\s+|financial\s+)?year(?![a-z])",
 )
-_pp(_OTHER, "rel_in_year", r"年内|年度内|全年|(?:during|in|for)\s+the\s+year(?![a-z])")
+_pp(_OTHER, "rel_in_year", r"年内|年度内|全年|(?:during|in|for)\s+the\s+year(?![a-z])|full[\s-]year(?![a-z])")
 _pp(
     _OTHER,
     "rel_half",
@@ -591,6 +597,15 @@ class _PCand:
     members: tuple[str, ...] = ()
     m: int | None = None  # month (or quarter) and day of a mention that states no year
     d: int | None = None
+    n: int | None = None  # months a yearless span covers ("six months ended 30 June": 6)
+
+
+def _md_int(s: str) -> int:
+    return 10 if s == _TEN else int(s)
+
+
+def _month_of(g: dict) -> int:
+    return _md_int(g["m"]) if g.get("m") else _MONTHS[g["mon"]]
 
 
 def _valid_date(y: int, m: int, d: int | None = None) -> bool:
@@ -601,24 +616,38 @@ def _period_candidate(m: re.Match[str], kind: str) -> _PCand | None:
     g = m.groupdict()
     s, e = m.span()
     y = int(g["y"]) if g.get("y") else None
-    if kind == "zh_ended" or kind == "en_ended":
-        mon = int(g["m"]) if g.get("m") else _MONTHS[g["mon"]]
-        d = int(g["d"])
-        if y is None or not _valid_date(y, mon, d):
-            return None
+    if kind in ("zh_ended", "en_ended", "rel_ended"):
+        mon = _month_of(g)
+        d = _md_int(g["d"])
         n = 12 if g.get("yr") else _zh_small_int(g["n"] or "")
-        if not n:
+        if not n or not _valid_date(2000, mon, d):
+            return None
+        if kind == "rel_ended":
+            return _PCand(s, e, kind, None, "relative", m=mon, d=d, n=n)
+        if y is None or not _valid_date(y, mon, d):
             return None
         pid, pk = _ended(y, mon, n)
         return _PCand(s, e, kind, pid, pk)
+    if kind in ("en_md", "en_md_end"):
+        mon = _MONTHS[g["mon"]]
+        if m.group().endswith(".") and len(g["mon"]) > 3:
+            e -= 1  # "the end of December.": the stop ends the sentence
+        if kind == "en_md_end":
+            return _PCand(s, e, "md_end", None, "relative", m=mon)
+        d = _md_int(g["d"])
+        if not _valid_date(2000, mon, d):
+            return None
+        return _PCand(s, e, "md", None, "relative", m=mon, d=d)
+    if kind == "year_same":
+        return _PCand(s, e, kind, str(y), "year")
     if kind in ("zh_date", "en_date", "iso_date"):
-        mon = int(g["m"]) if g.get("m") else _MONTHS[g["mon"]]
-        d = int(g["d"])
+        mon = _month_of(g)
+        d = _md_int(g["d"])
         if y is None or not _valid_date(y, mon, d):
             return None
         return _PCand(s, e, kind, f"{y}-{mon:02d}-{d:02d}", "date")
     if kind == "zh_month_end":
-        mon = int(g["m"])
+        mon = _md_int(g["m"])
         if y is None or not _valid_date(y, mon):
             return None
         return _PCand(s, e, kind, f"{y}-{mon:02d}-{_last_day(y, mon):02d}", "date")
@@ -641,7 +670,7 @@ def _period_candidate(m: re.Match[str], kind: str) -> _PCand | None:
     if kind == "nine_months":
         return _PCand(s, e, kind, f"{y}-09-9M", "months")
     if kind == "zh_month":
-        mon = int(g["m"])
+        mon = _md_int(g["m"])
         if y is None or not _valid_date(y, mon):
             return None
         return _PCand(s, e, kind, f"{y}-{mon:02d}", "month")
@@ -672,8 +701,8 @@ def _period_candidate(m: re.Match[str], kind: str) -> _PCand | None:
         members = tuple(str(v) for v in range(y, y2 + 1))
         return _PCand(s, e, kind, f"{y}-{y2}", "range", members)
     if kind == "md":
-        mon = int(g["m"])
-        d = int(g["d"]) if g.get("d") else None
+        mon = _md_int(g["m"])
+        d = _md_int(g["d"]) if g.get("d") else None
         if not 1 <= mon <= 12 or (d is not None and not 1 <= d <= 31):
             return None
         sub = "md" if d else ("md_end" if g.get("end") else "m")
@@ -772,6 +801,8 @@ def _segments(t: str) -> tuple[list[int], list[int]]:
             prev = t[i - 1] if i else "\n"
             nxt = t[i + 1] if i + 1 < n else "\n"
             if (prev.isalnum() or prev in ",(") and prev.isascii() and (nxt.isdigit() or nxt.islower() or nxt == "("):
+                continue
+            if nxt == "(":  # "…佔總收入的24.9%\n（二零二四年同期：30.2%）": a wrapped aside
                 continue
         sents.append(i + 1)
         clauses.append(i + 1)
@@ -906,8 +937,6 @@ _QUAL_BEFORE = re.compile(
 )
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LETTER = re.compile(r"[a-z]")
-_FROM = re.compile(r"(?:从|由|自|(?<![a-z])from)\s*$")
-_TO = re.compile(r"^[^，,；;。]{0,12}?(?:至|到|(?<![a-z])to(?![a-z]))\s*$")
 _TRAILING_GAP = re.compile(
     r"\s*[(（]?\s*(?:(?:in|for|during|as\s+at|as\s+of|at|of|by|the|fiscal|full|financial|year)"
     r"\s+)*"
@@ -919,10 +948,6 @@ _COMPARED = re.compile(
 _CHANGE = re.compile(
     r"增长|下降|增加|减少|上升|下跌|下滑|提升|提高|降低|收窄|扩大|(?<![a-z])(?:up|down|increase[ds]?|"
     r"decrease[ds]?|grew|grow|rose|rise|fell|fall|declined?|higher|lower)(?![a-z])"
-)
-_CHANGE_BEFORE = re.compile(
-    r"(?:增长|下降|增加|减少|上升|下跌|下滑|降低|(?<![a-z])(?:up|down|increased?|decreased?|grew|rose|"
-    r"fell|declined?))\s*(?:了|by|of)?\s*(?:约|超过|逾|近|about|around|approximately|over|nearly)?\s*$"
 )
 _BASE_OR_TARGET = re.compile(
     r"(?P<base>较|比|相比|(?<![a-z])(?:from|compared\s+(?:with|to)|versus|vs|over|than|against)(?![a-z]))"
@@ -958,7 +983,13 @@ class _Raw:
     metric_set: bool = False
     more: bool = False
     text: str = ""
+    aspect: str | None = None
+    direction: str | None = None
     extra: dict = field(default_factory=dict)
+
+    @property
+    def family_key(self) -> str:
+        return "points" if self.unit in ("pp", "bp") else self.unit
 
 
 def _unit_kind(unit: str) -> str:
@@ -1058,6 +1089,8 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
         return None
     if zh and m.group()[0] in "百千万" and r.unit not in CURRENCIES:
         return None  # 千万别, 千卡集群, 千家万户 are words; 百亿元 is an amount
+    if zh and not lenient and all(c in "十百千万亿" for c in m.group()) and _bracketed(t, r.start, r.end):
+        return None  # （人民幣百萬元）, （百萬港元）, (人民幣千元): a table's unit note, not an amount
     if zh and r.number == 1 and len(m.group()) == 1 and r.unit in ("count", "years", "months", "days"):
         return None  # 一个, 一次, 一年: an article, not a count
     if bare and not lenient:
@@ -1068,6 +1101,12 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
             r.weak = True
     r.text = raw[r.start : r.end]
     return r
+
+
+def _bracketed(t: str, start: int, end: int) -> bool:
+    """Whether brackets enclose start..end, or the span is itself bracketed."""
+    inside = t[start - 1 : start] in ("(", "（") and t[end : end + 1] in (")", "）")
+    return inside or (t[start : start + 1] in ("(", "（") and t[end - 1 : end] in (")", "）"))
 
 
 def _read_suffix(t: str, raw: str, r: _Raw, pos: int, zh: bool) -> int | None:
@@ -1183,6 +1222,8 @@ def _finish(r: _Raw) -> Figure:
         period=r.period,
         metric=r.metric,
         negative=r.sign < 0,
+        aspect=r.aspect,
+        direction=r.direction,
     )
 
 
@@ -1281,45 +1322,129 @@ def _period_cands(t: str) -> list[_PCand]:
     return _select(cands)
 
 
-def _resolve(t: str, cands: list[_PCand], sents: list[int]) -> list[_PCand]:
-    """Give relative mentions (上半年, 8月, 上年同期, 年內) an id where the text allows."""
+# Chinese numerals in dates: 二零二五年六月三十日 is rewritten as "2025年6月30日" (same length,
+# padded with spaces), so that one grammar reads both ways of writing a date.
+_ZH_DATE_PART = re.compile(
+    r"(?P<y>[零〇一二三四五六七八九]{4})(?=\s*年)"
+    r"|(?<![零〇一二两三四五六七八九十百千万亿\d])(?P<m>十[一二]?|[一二三四五六七八九])(?=\s*月)"
+    r"|(?<=月)(?P<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号])"
+)
+
+
+def _digitize(t: str) -> str:
+    parts: list[str] = []
+    last = 0
+    for m in _ZH_DATE_PART.finditer(t):
+        s = m.group()
+        if m.group("y"):
+            new = "".join(str(_ZH_DIGIT[c]) for c in s)
+        else:
+            new = str(int(_zh_number(s)[0]))
+            new = _TEN if len(new) > len(s) else new.ljust(len(s))
+        parts += (t[last : m.start()], new)
+        last = m.end()
+    if not parts:
+        return t
+    parts.append(t[last:])
+    return "".join(parts)
+
+
+_ID_KINDS = (
+    (re.compile(r"\d{4}"), "year"),
+    (re.compile(r"\d{4}H[12]"), "half"),
+    (re.compile(r"\d{4}Q[1-4]"), "quarter"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "date"),
+    (re.compile(r"\d{4}-\d{2}"), "month"),
+    (re.compile(r"\d{4}-\d{2}-\d{1,2}M"), "months"),
+)
+
+
+def _id_kind(pid: str) -> str | None:
+    return next((kind for pattern, kind in _ID_KINDS if pattern.fullmatch(pid)), None)
+
+
+def _end_month(pid: str) -> int:
+    """The month a period id ends in: 2025H1 -> 6, 2024 -> 12, 2025-06-30 -> 6."""
+    rest = pid[4:]
+    if rest[:1] in ("H", "Q"):
+        return int(rest[1]) * (6 if rest[0] == "H" else 3)
+    if rest[:1] == "-":
+        return int(rest[1:3])
+    return 12
+
+
+def _year_not_after(ref: _PCand, month: int) -> int:
+    """The year of the last month `month` that ends no later than `ref`: "the end of December"
+    in a report on 2025H1 is 2024-12-31."""
+    year = _year_of(ref.id) or 0
+    return year if month <= _end_month(ref.id or "") else year - 1
+
+
+def _resolve(t: str, cands: list[_PCand], sents: list[int], anchor: _PCand | None = None) -> list[_PCand]:
+    """Give relative mentions (上半年, 8月, 上年同期, 年內) an id where the text or the anchor allows.
+
+    A mention is measured from the last period named before it in its sentence, else from the
+    anchor (the period the document reports on).
+    """
     last_year_any: int | None = None
     last_in_sentence: dict[int, _PCand] = {}
+    anchor_year = _year_of(anchor.id) if anchor else None
     for c in cands:
         if c.pkind == "mask":
             continue
         sid = bisect.bisect_right(sents, c.start) - 1
         base = last_in_sentence.get(sid)
         base_year = _year_of(base.members[-1] if base.members else base.id) if base else None
-        if c.pkind == "relative":
-            if c.kind in ("md", "md_end", "m") and base_year and c.m:
-                if c.kind == "md" and c.d and _valid_date(base_year, c.m, c.d):
-                    c.id, c.pkind = f"{base_year}-{c.m:02d}-{c.d:02d}", "date"
-                elif c.kind == "md_end":
-                    c.id, c.pkind = f"{base_year}-{c.m:02d}-{_last_day(base_year, c.m):02d}", "date"
+        ref = base or anchor
+        year = base_year or anchor_year
+        if c.kind == "year_same":
+            if ref and ref.id and ref.pkind in ("half", "quarter", "months"):
+                c.id, c.pkind = f"{c.id}{ref.id[4:]}", ref.pkind
+        elif c.pkind == "relative":
+            if c.kind in ("md", "m") and year and c.m:
+                if c.kind == "md" and c.d and _valid_date(year, c.m, c.d):
+                    c.id, c.pkind = f"{year}-{c.m:02d}-{c.d:02d}", "date"
                 elif c.kind == "m":
-                    c.id, c.pkind = f"{base_year}-{c.m:02d}", "month"
-            elif c.kind == "rel_half" and base_year:
+                    c.id, c.pkind = f"{year}-{c.m:02d}", "month"
+            elif c.kind in ("md_end", "rel_ended") and c.m and ref and ref.id and ref.pkind != "range":
+                # A balance date or a span without a year is the latest one not after the period
+                # referred to: "at the end of December" in a report on 2025H1 is 2024-12-31.
+                y = _year_not_after(ref, c.m)
+                if c.kind == "md_end":
+                    c.id, c.pkind = f"{y}-{c.m:02d}-{_last_day(y, c.m):02d}", "date"
+                elif c.n:
+                    c.id, c.pkind = _ended(y, c.m, c.n)
+            elif c.kind == "rel_half" and year:
                 second = any(w in t[c.start : c.end] for w in ("下", "2", "second"))
-                c.id, c.pkind = f"{base_year}H{2 if second else 1}", "half"
-            elif c.kind == "rel_same" and base and base.id and base.pkind != "range":
-                c.id = _shift_year(base.id, -1)
-                c.pkind = base.pkind
-            elif c.kind == "rel_quarter" and base_year and c.m:
-                c.id, c.pkind = f"{base_year}Q{c.m}", "quarter"
-            elif c.kind == "rel_prev" and base_year:
-                c.id, c.pkind = str(base_year - 1), "year"
+                c.id, c.pkind = f"{year}H{2 if second else 1}", "half"
+            elif c.kind in ("rel_same", "rel_base") and ref and ref.id and ref.pkind != "range":
+                c.id = _shift_year(ref.id, -1)
+                c.pkind = ref.pkind
+            elif c.kind == "rel_quarter" and year and c.m:
+                c.id, c.pkind = f"{year}Q{c.m}", "quarter"
+            elif c.kind == "rel_prev" and year:
+                c.id, c.pkind = str(year - 1), "year"
             elif c.kind == "rel_in_year":
-                year = base_year or last_year_any
-                if year is None:
-                    year = next(
+                y = base_year or anchor_year or last_year_any
+                if y is None:
+                    y = next(
                         (_year_of(x.id) for x in cands if x.start > c.start and _year_of(x.id)),
                         None,
                     )
-                if year:
-                    c.id, c.pkind = str(year), "year"
-        if c.id:
+                if y:
+                    c.id, c.pkind = str(y), "year"
+            elif c.kind == "rel_period":
+                # 本期間 is the period the report covers; without an anchor, a span the sentence
+                # names before it ("截至…止六個月（「本期間」）"), never a date.
+                span = anchor or (base if base and base.pkind in ("year", "half", "quarter", "months") else None)
+                if span:
+                    c.id, c.pkind = span.id, span.pkind
+            elif c.kind == "rel_this" and anchor_year:
+                c.id, c.pkind = str(anchor_year), "year"
+        # 同比 and "較2024年全年" name a base; later mentions are measured from the current period.
+        if c.id and c.kind != "rel_base" and not _COMPARED.search(t, max(0, c.start - 14), c.start):
             last_in_sentence[sid] = c
+        if c.id:
             last_year_any = _year_of(c.id) or last_year_any
     return cands
 
@@ -1341,48 +1466,593 @@ def _merge_ranges(t: str, cands: list[_PCand]) -> list[_PCand]:
     return out
 
 
-def _periods(t: str, raw: str, sents: list[int]) -> tuple[list[Period], bytearray]:
-    cands = _period_cands(t)
+def _anchor_cand(anchor: str | None) -> _PCand | None:
+    kind = _id_kind(anchor) if anchor else None
+    return _PCand(-1, -1, "anchor", anchor, kind) if kind else None
+
+
+def _periods(
+    t: str, raw: str, sents: list[int], anchor: str | None = None, cells: list[tuple[int, int]] | None = None
+) -> tuple[list[Period], bytearray, list[_PCand]]:
+    """Periods, the mask of their spans (no figure starts inside one) and the candidates behind them."""
+    d = _digitize(t)
+    cands = _period_cands(d)
+    if cells:
+        # A year-like number in a table's value cell is an amount ("| Employees | 2018 |").
+        cands = [c for c in cands if not _in_cell(cells, c.start, c.end)]
+    ref = _anchor_cand(anchor)
+    if ref is None:
+        cands = [c for c in cands if c.kind != "rel_base"]
     mask = bytearray(len(t) + 1)
     for c in cands:
         mask[c.start : c.end] = b"\x01" * (c.end - c.start)
-    cands = _resolve(t, cands, sents)
-    cands = _merge_ranges(t, [c for c in cands if c.pkind != "mask"])
+    cands = _resolve(d, cands, sents, ref)
+    cands = _merge_ranges(d, [c for c in cands if c.pkind != "mask"])
     periods = [Period(c.id, c.start, c.end, raw[c.start : c.end], c.pkind, c.members) for c in cands]
-    return periods, mask
+    return periods, mask, cands
 
 
-def parse_periods(text: str) -> list[Period]:
-    """Every period mention in `text`, in order, relative ones resolved where the text allows."""
+def parse_periods(text: str, anchor: str | None = None) -> list[Period]:
+    """Every period mention in `text`, in order, relative ones resolved where the text allows.
+
+    `anchor` is the period the document reports on (see document_period): with it, "上半年",
+    "a year earlier" and "本期間" resolve even where the sentence names no year.
+    """
     t = fold(text)
     sents, _ = _segments(t)
-    return _periods(t, text, sents)[0]
+    return _periods(t, text, sents, anchor, _table_cells(_tables(t)))[0]
+
+
+_REPORT_WORDS = re.compile(r"annual|interim|results?|report|quarterly|(?<![a-z])fy|年报|年度|业绩|中期|季报|半年")
+_INTERIM_WORDS = re.compile(r"interim|half[\s-]?year|中期|半年")
+
+
+def document_period(name: str, title: str, head: str) -> str | None:
+    """The period the document reports on, for parse_figures(anchor=…) and parse_periods(anchor=…).
+
+    Taken from the file stem ("results-2025h1", "annual-2024", "interim-report-2025"), else the
+    title, else the first period stated in the first 400 characters.
+    """
+    stem = re.sub(r"[-_.]+", " ", Path(name).stem)
+    for text, stem_like in ((stem, True), (title, False), (head[:400], False)):
+        folded = fold(text)
+        for p in parse_periods(text):
+            if p.id is None or p.kind == "range":
+                continue
+            if p.kind != "year":
+                return p.id
+            if stem_like and not _REPORT_WORDS.search(folded):
+                break  # "prospectus-2025": a year, but not what the document reports on
+            return f"{p.id}H1" if _INTERIM_WORDS.search(folded) else p.id
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+#
+# Filings state most figures in tables: Markdown pipe tables, tab-separated rows (HTML tables as
+# the loader writes them) and, from PDFs, plain rows ("收入 512.9 358.2 +43.2%") under a header
+# line naming the columns. A value cell takes its period from its column header, its metric from
+# its row label, and its unit and scale from the table's unit note ("RMB million", 人民幣百萬元).
+
+
+@dataclass
+class _TRow:
+    label: tuple[int, int]
+    cells: list[tuple[int, int] | None]  # one per column; None where the row has no cell
+
+
+@dataclass
+class _Table:
+    columns: list[tuple[int, int]]  # the header cell of each value column
+    rows: list[_TRow]
+    head: tuple[int, int] | None  # the header's label cell ("RMB million", "Year ended 31 December")
+    context: list[tuple[int, int]]  # other header rows and the caption line above the table
+    caption: tuple[int, int] | None
+
+
+_NUM_CELL = re.compile(
+    r"[(（]?[+\-]?(?:rmb|hk\$|us\$|\$|¥)?\s?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s?(?:%|个百分点|百分点|ppts?|pp|bps?|个基点|基点|x|倍|名|张|家|个|股|million|bn|m|亿|万))?[)）]?"
+)
+_EMPTY_CELL = re.compile(r"[—–\-~]{0,3}|n/?a|nil|不适用")
+_YEAR_CELL = re.compile(r"(?:19[5-9]|20\d)\d")
+_WORDY = re.compile(r"[a-z\u3400-\u9fff]")
+_ALIGN_CELL = re.compile(r":?-{2,}:?")
+_CELL_TRIM = " \t*_"
+# A plain-text header names its columns with periods, or as a change or share column.
+_COLUMN_WORD = re.compile(
+    r"(?:19|20)\d\d|[零〇一二三四五六七八九]{4}年|本期|期内|本年|上半年|下半年|(?<![a-z])(?:h[12]|q[1-4]|fy)"
+    r"|变动|变化|增减|同比|按年|占|(?<![a-z])(?:change|growth|yoy|%)"
+)
+_SENTENCE_END = re.compile(r"[。.!?！？;；]\s*$")
+
+
+def _trim(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s] in _CELL_TRIM:
+        s += 1
+    while e > s and t[e - 1] in _CELL_TRIM:
+        e -= 1
+    return s, e
+
+
+def _cell_kind(t: str, s: int, e: int) -> str:
+    """The kind of a cell: "num", "year", "empty" (—, n/a) or "text"."""
+    cell = t[s:e]
+    if _YEAR_CELL.fullmatch(cell):
+        return "year"
+    if _NUM_CELL.fullmatch(cell):
+        return "num"
+    if _EMPTY_CELL.fullmatch(cell):
+        return "empty"
+    return "text"
+
+
+def _lines(t: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in re.finditer("\n", t):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(t)))
+    return out
+
+
+def _split_cells(t: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
+    cells = []
+    start = s
+    for i in range(s, e + 1):
+        if i == e or t[i] == sep:
+            cells.append(_trim(t, start, i))
+            start = i + 1
+    if sep == "|":  # "| a | b |": nothing before the first bar or after the last
+        cells = cells[1:]
+        if cells and cells[-1][0] == cells[-1][1]:
+            cells.pop()
+    else:
+        while cells and cells[-1][0] == cells[-1][1]:
+            cells.pop()
+    return cells
+
+
+def _data_row(t: str, cells: list[tuple[int, int]]) -> bool:
+    """A label, then only numbers and blanks (—), at least one of them a number."""
+    if len(cells) < 2 or not _WORDY.search(t[cells[0][0] : cells[0][1]]):
+        return False
+    kinds = [_cell_kind(t, s, e) for s, e in cells[1:]]
+    return "num" in kinds and "text" not in kinds
+
+
+def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The line right above a table, when it reads as a title or a unit note."""
+    if k <= 0:
+        return None
+    s, e = _trim(t, *lines[k - 1])
+    if s == e or e - s > 40 or _SENTENCE_END.search(t, s, e) or "|" in t[s:e] or "\t" in t[s:e]:
+        return None
+    return s, e
+
+
+def _aligned(values: list[tuple[int, int]], n: int) -> list[tuple[int, int] | None]:
+    """A row's value cells against `n` columns, right-aligned (a header may omit its label cell)."""
+    values = values[-n:]
+    return [None] * (n - len(values)) + list(values)
+
+
+def _grid_table(
+    t: str, lines: list[tuple[int, int]], first: int, rows: list[list[tuple[int, int]]], pipe: bool
+) -> _Table | None:
+    """A pipe or tab table from its rows of cells."""
+    header_rows: list[list[tuple[int, int]]] = []
+    body: list[list[tuple[int, int]]] = []
+    align = next((i for i, r in enumerate(rows) if r and all(_ALIGN_CELL.fullmatch(t[s:e]) for s, e in r)), None)
+    if pipe and align is not None:
+        header_rows, body = rows[:align], rows[align + 1 :]
+    else:
+        for r in rows:
+            if not body and not _data_row(t, r):
+                header_rows.append(r)
+            else:
+                body.append(r)
+    data = [r for r in body if _data_row(t, r)]
+    if not header_rows or not data:
+        return None
+    header = header_rows[-1]
+    width = max(len(r) for r in data)
+    head = None
+    if len(header) >= width:
+        head, columns = header[0], header[1:]
+    else:
+        columns = header  # the header leaves out the label column
+    n = len(columns)
+    if n == 0:
+        return None
+    context = [c for r in header_rows[:-1] for c in r]
+    table = _Table(columns, [], head, context, _caption(t, lines, first))
+    for r in data:
+        table.rows.append(_TRow(r[0], _aligned(r[1:], n)))
+    return table
+
+
+def _plain_row(t: str, s: int, e: int) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """Label and value tokens of a PDF row ("期內虧損 (471.3) (548.6) -14.1%"), else None."""
+    tokens = [m.span() for m in re.finditer(r"\S+", t[s:e])]
+    values: list[tuple[int, int]] = []
+    for a, b in reversed(tokens):
+        if _cell_kind(t, s + a, s + b) == "text":
+            break
+        values.insert(0, (s + a, s + b))
+    if len(values) == len(tokens) or not values:
+        return None
+    if not any(_cell_kind(t, a, b) == "num" for a, b in values):
+        return None  # only years and blanks: a header, not a row
+    label = (s + tokens[0][0], values[0][0])
+    label = _trim(t, *label)
+    if not _WORDY.search(t[label[0] : label[1]]):
+        return None
+    return label, values
+
+
+def _plain_header(t: str, s: int, e: int, n: int) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
+    """The label part and `n` column headers of a plain-text header line, if it is one."""
+    if s == e or _SENTENCE_END.search(t, s, e):
+        return None
+    tokens = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", t[s:e])]
+    if len(tokens) < n:
+        return None
+    columns = tokens[-n:]
+    if any(_cell_kind(t, a, b) not in ("text", "year") or b - a > 24 for a, b in columns):
+        return None
+    if not any(_COLUMN_WORD.search(t, a, b) for a, b in columns) and n < 2:
+        return None
+    head = (tokens[0][0], columns[0][0] - 1) if len(tokens) > n else None
+    return (_trim(t, *head) if head else None), columns
+
+
+def _tables(t: str) -> list[_Table]:
+    """Every table in `t`: pipe tables, tab-separated rows and plain-text rows under a header."""
+    if "\n" not in t:
+        return []
+    lines = _lines(t)
+    tables: list[_Table] = []
+    k = 0
+    while k < len(lines):
+        s, e = lines[k]
+        line = t[s:e]
+        for sep in ("|", "\t"):
+            if (sep == "|" and line.lstrip().startswith("|")) or (sep == "\t" and "\t" in line):
+                j = k
+                rows = []
+                while j < len(lines):
+                    a, b = lines[j]
+                    piece = t[a:b]
+                    if not ((sep == "|" and piece.lstrip().startswith("|")) or (sep == "\t" and "\t" in piece)):
+                        break
+                    rows.append(_split_cells(t, a, b, sep))
+                    j += 1
+                table = _grid_table(t, lines, k, rows, sep == "|")
+                if table:
+                    tables.append(table)
+                k = j
+                break
+        else:
+            row = _plain_row(t, s, e)
+            if row is None or k == 0:
+                k += 1
+                continue
+            n = len(row[1])
+            header = _plain_header(t, *_trim(t, *lines[k - 1]), n)
+            group = []
+            j = k
+            while j < len(lines):
+                r = _plain_row(t, *lines[j])
+                if r is None or len(r[1]) != n:
+                    break
+                group.append(r)
+                j += 1
+            if header is not None and (n > 1 or len(group) > 1):
+                head, columns = header
+                table = _Table(columns, [], head, [], _caption(t, lines, k - 1))
+                table.rows = [_TRow(label, list(values)) for label, values in group]
+                tables.append(table)
+            k = j
+    return tables
+
+
+def _table_cells(tables: list[_Table]) -> list[tuple[int, int]]:
+    """The value cells that hold a number, in order."""
+    cells = [c for tb in tables for row in tb.rows for c in row.cells if c]
+    return sorted(cells)
+
+
+def _in_cell(cells: list[tuple[int, int]], s: int, e: int) -> bool:
+    k = bisect.bisect_right(cells, (s, 1 << 62)) - 1
+    return k >= 0 and cells[k][0] <= s and e <= cells[k][1]
+
+
+_T_CCY = re.compile(
+    r"(?<![a-z])(?:rmb|renminbi|cny|hkd|usd|twd|sgd|aud|eur|gbp|jpy)(?![a-z])|hk\$|us\$|nt\$|s\$|a\$|[$¥€£]"
+    r"|人民币|港元|港币|美元|日元|欧元|英镑|新台币|(?<=[千万亿])元"
+)
+_T_SCALE = re.compile(
+    r"['’]000(?!\d)|(?<![a-z])(?P<en>thousands?|millions?|billions?|mn|bn|m)(?![a-z])"
+    r"|(?P<zh>百万|千万|十亿|亿|万|千)(?=\s*(?:元|港元|美元|人民币|股|[)）]|$))"
+)
+_T_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
+_T_PCT = re.compile(r"(?<![\d.])%|百分比|(?<![a-z])percent(?:age)?(?!\s*points?)(?![a-z])")
+_T_SHARES = re.compile(r"股份数目|股数|(?<![a-z])(?:number\s+of\s+shares|shares)(?![a-z])")
+_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+@dataclass
+class _TUnit:
+    ccy: str | None = None
+    scale: int = 1
+    pct: bool = False
+    shares: bool = False
+
+
+def _unit_note(t: str, s: int, e: int) -> _TUnit | None:
+    """The unit a label or header states ("RMB million", "人民幣百萬元", "(%)"), if any."""
+    unit = _TUnit()
+    c = _T_CCY.search(t, s, e)
+    if c:
+        key = c.group()
+        unit.ccy = _CCY_PREFIX_TABLE.get(key) or _CCY_SUFFIX_TABLE.get(key, "CNY")
+    m = _T_SCALE.search(t, s, e)
+    if m:
+        if m.group("zh"):
+            unit.scale = int(_zh_number(m.group("zh"))[0])
+        elif m.group("en"):
+            unit.scale = _T_SCALES[m.group("en").rstrip("s")]
+        else:
+            unit.scale = 1000
+    unit.pct = bool(_T_PCT.search(t, s, e))
+    unit.shares = bool(_T_SHARES.search(t, s, e))
+    if unit == _TUnit():
+        return None
+    return unit
+
+
+def _label_unit(t: str, s: int, e: int) -> _TUnit | None:
+    """A row label's own unit, stated in brackets: "Revenue (RMB million)", "Gross margin (%)"."""
+    for m in _PARENS.finditer(t, s, e):
+        unit = _unit_note(t, m.start(), m.end())
+        if unit:
+            return unit
+    return None
+
+
+_CONCENTRATION = ("customer_concentration_top5", "largest_customer", "supplier_concentration_top5", "largest_supplier")
+_ASPECT_TERMS = {"growth": "growth", "cagr": "cagr"}
+# What may stand beside a metric term in a row label that names that metric: "Net loss for the
+# year", "Basic and diluted loss per share", "Revenue from top five customers". Anything else
+# ("Other income", "Cost of sales", 除稅前虧損) makes the row a different item.
+_LABEL_FILLER = re.compile(
+    r"[\s,，、:：;；*_.\-–—/&]+|(?<![a-z])(?:add|less|and|net|basic|diluted|total|from|of|the|for|in|year|period"
+    r"|attributable\s+to.*)(?![a-z])|加|减|及|和|与|基本|摊薄|来自|的|总|期内|年内|本期间|本期|归属于.*|应占.*"
+)
+_TOTAL_LABEL = re.compile(r"(?:total|合计|总计|合共|总额)")
+
+
+def _label_metric(t: str, s: int, e: int) -> tuple[str | None, str | None]:
+    """The metric a row label names, and the aspect it names (growth, cagr), if it is that metric."""
+    label = t[s:e]
+    terms = glossary.metrics_in(label, folded=True)
+    if not terms:
+        return None, None
+    metrics = [m for m, _, _ in terms if m not in _ASPECT_TERMS]
+    aspect = next((_ASPECT_TERMS[m] for m, _, _ in terms if m in _ASPECT_TERMS), None)
+    rest = list(label)
+    for a, b in [(x, y) for _, x, y in terms] + [(m.start() - s, m.end() - s) for m in _PARENS.finditer(t, s, e)]:
+        rest[a:b] = " " * (b - a)
+    if _LABEL_FILLER.sub("", "".join(rest)):
+        return None, None
+    metric = next((m for m in metrics if m in _CONCENTRATION), metrics[0] if metrics else None)
+    return metric, aspect
+
+
+def _subject(t: str, table: _Table) -> str | None:
+    """What a table breaks down, for its total row: "Revenue by business line (RMB million)"."""
+    if table.head:
+        for m, _, _ in glossary.metrics_in(t[table.head[0] : table.head[1]], folded=True):
+            if m not in _ASPECT_TERMS:
+                return m
+    if table.caption:
+        metric, _ = _label_metric(t, *table.caption)
+        return metric
+    return None
+
+
+_CHANGE_COLUMN = re.compile(
+    r"变动|变化|增减|增长|增幅|同比|按年|(?<![a-z])(?:change|changes|growth|yoy|y-o-y|increase|decrease"
+    r"|year[\s-]on[\s-]year)(?![a-z])|\+/-"
+)
+_SHARE_COLUMN = re.compile(r"占|比重|%\s*of|(?<![a-z])(?:share\s+of|proportion|percentage\s+of)(?![a-z])")
+
+
+def _period_key(pid: str) -> tuple[int, str]:
+    return int(pid[:4]), pid[4:]
+
+
+def _with_template(pid: str | None, template: _PCand | str | None) -> str | None:
+    """A bare column year under a header that states the span: 2025 under 截至六月三十日止六個月 is 2025H1."""
+    if pid is None or template is None or not re.fullmatch(r"\d{4}", pid):
+        return pid
+    if isinstance(template, str):
+        return pid + template
+    y, m = int(pid), template.m or 12
+    if template.kind == "rel_ended" and template.n:
+        return _ended(y, m, template.n)[0]
+    d = template.d or _last_day(y, m)
+    return f"{y}-{m:02d}-{d:02d}" if _valid_date(y, m, d) else pid
+
+
+def _template(table: _Table, cands: list[_PCand], column_ids: list[str | None]) -> _PCand | str | None:
+    """What a header says of the span its column years cover: a yearless "six months ended
+    30 June" or "As at 31 December", else the suffix the other columns share."""
+    spans = [s for s in (table.head, table.caption, *table.context) if s]
+    for c in cands:
+        if not c.m or c.kind not in ("rel_ended", "md", "md_end"):
+            continue
+        if any(a <= c.start and c.end <= b for a, b in spans) and (c.kind != "md" or c.d):
+            return c
+    # Columns of one table cover equal spans: "2025H1 | 2024" means 2024H1.
+    suffixes = {pid[4:] for pid in column_ids if pid and _id_kind(pid) in ("half", "quarter", "months", "date")}
+    return suffixes.pop() if len(suffixes) == 1 else None
+
+
+def _overlapping(ctx: _Context, s: int, e: int, inside: bool = False) -> Period | None:
+    """The first period with an id that overlaps (or lies `inside`) the span s..e."""
+    k = max(0, bisect.bisect_right(ctx.period_starts, s) - 1)
+    for p in ctx.periods[k:]:
+        if p.start >= e:
+            break
+        if p.id and p.end > s and (not inside or (s <= p.start and p.end <= e)):
+            return p
+    return None
+
+
+def _apply_tables(ctx: _Context, tables: list[_Table], raws: list[_Raw], cands: list[_PCand]) -> None:
+    by_cell = {r.extra["cell"]: r for r in raws if "cell" in r.extra}
+    for table in tables:
+        _apply_table(ctx, table, by_cell, cands)
+
+
+def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: list[_PCand]) -> None:
+    t = ctx.t
+    ids: list[str | None] = []
+    for s, e in table.columns:
+        p = _overlapping(ctx, s, e)
+        ids.append(p.id if p else None)
+    template = _template(table, cands, ids)
+    ids = [_with_template(pid, template) for pid in ids]
+    kinds = []
+    for (s, e), pid in zip(table.columns, ids, strict=True):
+        if _SHARE_COLUMN.search(t, s, e):
+            kinds.append("share")
+        elif pid is None and _CHANGE_COLUMN.search(t, s, e):
+            kinds.append("change")
+        else:
+            kinds.append("value")
+    values = [pid for pid, kind in zip(ids, kinds, strict=True) if kind == "value" and pid]
+    latest = max(values, key=_period_key) if values else None  # what a change column measures up to
+    n_values = kinds.count("value")
+    notes = [_unit_note(t, *span) for span in (table.head, *table.context, table.caption) if span]
+    table_unit = next((u for u in notes if u), None)
+    column_units = [_unit_note(t, s, e) for s, e in table.columns]
+    column_metrics = [_first_metric(t, s, e) for s, e in table.columns]
+    for row in table.rows:
+        ls, le = row.label
+        metric, label_aspect = _label_metric(t, ls, le)
+        if metric is None and _TOTAL_LABEL.fullmatch(t[ls:le].strip(" *:：")):
+            metric = _subject(t, table)  # the total row of a breakdown is the total of its subject
+        label_share = bool(_SHARE_COLUMN.search(t, ls, le))
+        of_metric = next((_first_metric(t, m.start(), m.end()) for m in _PARENS.finditer(t, ls, le)), None)
+        row_unit = _label_unit(t, ls, le)
+        p = _overlapping(ctx, ls, le, inside=True)
+        row_period = p.id if p else None
+        for ci, cell in enumerate(row.cells):
+            r = by_cell.get(cell[0]) if cell else None
+            if r is None:
+                continue
+            kind = kinds[ci]
+            pid = ids[ci] if kind == "value" or ids[ci] else latest
+            if row_period and (pid is None or n_values == 1):
+                pid = row_period  # "於二零二五年一月一日尚未行使 42,105,300": the row says when
+            _cell_unit(r, kind != "value", row_unit or column_units[ci] or table_unit)
+            if r.unit in ("pp", "bp"):
+                aspect = "pp_change"
+            elif r.unit != "%":
+                aspect = None
+            elif kind == "change":
+                aspect = "growth"
+            elif kind == "share" or label_share or metric in _SHARE_METRICS:
+                aspect = "share"
+            else:
+                aspect = label_aspect
+            cell_metric = metric
+            if aspect == "share" and metric not in _CONCENTRATION:
+                cell_metric = (column_metrics[ci] if kind == "share" else None) or of_metric or metric
+            r.period, r.period_set = pid, True
+            r.metric, r.metric_set = cell_metric, True
+            r.aspect = aspect
+            if aspect in _CHANGES:
+                r.direction = "down" if r.sign < 0 else "up" if t[r.start] == "+" else None
+
+
+def _cell_unit(r: _Raw, percent: bool, unit: _TUnit | None) -> None:
+    """Give a value cell the unit and scale its table states, where the cell states none."""
+    if r.unit and r.unit not in CURRENCIES:
+        return  # 45.3%, +3.2個百分點, 1,553名: the cell says what it is
+    if percent or (unit and unit.pct):
+        if not r.unit:
+            r.unit = "%"
+        return
+    if unit is None:
+        return
+    if unit.shares and not r.unit:
+        r.unit = "shares"
+    elif unit.ccy and (not r.unit or not r.ccy_specific):
+        r.unit, r.ccy_specific = unit.ccy, True
+    if unit.scale != 1 and not r.scaled:
+        r.scale *= unit.scale
+        r.scaled = True
+
+
+def _first_metric(t: str, s: int, e: int) -> str | None:
+    return next((m for m, _, _ in glossary.metrics_in(t[s:e], folded=True) if m not in _ASPECT_TERMS), None)
 
 
 # ---------------------------------------------------------------------------------------------
 # Attribution
 
 
+_COST_OF = re.compile(r"(?<![a-z])costs?\s+of\s+$")  # "cost of sales" is a cost, not revenue
+
+
 class _Context:
     """Sentences, clauses, periods and metric terms of one text, for attribution."""
 
-    def __init__(self, t: str, periods: list[Period], sents: list[int], clauses: list[int], raws: list[_Raw]) -> None:
+    def __init__(
+        self,
+        t: str,
+        periods: list[Period],
+        sents: list[int],
+        clauses: list[int],
+        raws: list[_Raw],
+        paragraphs: list[int] | None = None,
+    ) -> None:
         self.t = t
         self.periods = periods
         self.period_starts = [p.start for p in periods]
         self.sents = sents
         self.clauses = clauses
+        self.paragraphs = paragraphs or [0]
+        self.same_period: set[int] = set()  # starts of 上年同期 / 二零二四年同期 mentions
+        # Periods that belong to a comparison base ("from RMB1,098.4 million in 2023", 較2023年的
+        # 2.65億元), by start: they are that figure's, not the next one's.
+        self.base_of: dict[int, int] = {}
         # A term inside a figure ("752 employees") names that figure and no other.
         self.own: dict[int, str] = {}
         self.terms: list[tuple[str, int, int]] = []
+        # Growth and CAGR terms (同比, year-on-year, 年復合增長率) say what a figure measures of a
+        # metric, not which metric.
+        self.aspect_terms: list[tuple[str, int, int]] = []
         starts = [r.start for r in raws]
         for term in glossary.metrics_in(t, folded=True):
-            k = bisect.bisect_right(starts, term[1]) - 1
-            if k >= 0 and term[1] < raws[k].end:
-                self.own.setdefault(id(raws[k]), term[0])
+            mid, s, _ = term
+            if mid == "revenue" and _COST_OF.search(t, max(0, s - 9), s):
+                continue
+            k = bisect.bisect_right(starts, s) - 1
+            if mid in _ASPECT_TERMS:
+                self.aspect_terms.append(term)
+            elif k >= 0 and s < raws[k].end:
+                self.own.setdefault(id(raws[k]), mid)
             else:
                 self.terms.append(term)
         self.term_starts = [s for _, s, _ in self.terms]
+        self.aspect_starts = [s for _, s, _ in self.aspect_terms]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.sents, pos) - 1
@@ -1394,6 +2064,9 @@ class _Context:
         end = self.clauses[k + 1] if k + 1 < len(self.clauses) else len(self.t)
         return self.clauses[k], end
 
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.paragraphs, pos) - 1
+
     def periods_between(self, lo: int, hi: int) -> list[Period]:
         a = bisect.bisect_left(self.period_starts, lo)
         out = []
@@ -1404,23 +2077,209 @@ class _Context:
                 out.append(p)
         return out
 
-    def metric_before(self, lo: int, pos: int, unit: str) -> str | None:
+    def metric_before(self, lo: int, pos: int, unit: str | None) -> str | None:
+        """The nearest metric term between `lo` and `pos` that suits `unit` (None: any)."""
         k = bisect.bisect_left(self.term_starts, pos)
         for mid, s, e in reversed(self.terms[:k]):
             if s < lo:
                 break
-            if e <= pos and _compatible(unit, mid):
+            if e <= pos and (unit is None or _compatible(unit, mid)):
                 return mid
         return None
 
-    def metric_after(self, pos: int, hi: int, unit: str, stop: int) -> str | None:
+    def metric_after(self, pos: int, hi: int, unit: str | None, stop: int, reach: int = 12) -> str | None:
         k = bisect.bisect_left(self.term_starts, pos)
         for mid, s, _e in self.terms[k:]:
-            if s >= min(hi, stop) or s - pos > 12:
+            if s >= min(hi, stop) or s - pos > reach:
                 break
-            if _compatible(unit, mid):
+            if unit is None or _compatible(unit, mid):
                 return mid
         return None
+
+    def nearest_term(self, lo: int, pos: int) -> tuple[str, int, int] | None:
+        """The last metric or aspect term that ends by `pos` and starts after `lo`."""
+        best = None
+        for terms, starts in ((self.terms, self.term_starts), (self.aspect_terms, self.aspect_starts)):
+            k = bisect.bisect_left(starts, pos)
+            for term in reversed(terms[:k]):
+                if term[1] < lo:
+                    break
+                if term[2] <= pos:
+                    if best is None or term[1] > best[1]:
+                        best = term
+                    break
+        return best
+
+
+_SHARE_METRICS = (*_CONCENTRATION, "market_share", "shareholding")  # shares of a total by nature
+_CHANGES = ("growth", "pp_change")
+_UP_WORD = (
+    r"增长|增加|上升|上涨|提升|提高|扩大|攀升|飙升|改善|增幅|升幅|(?<![a-z])(?:up|increase[ds]?|grew|grows?|growth"
+    r"|rose|rises?|jump(?:ed|s)?|surge[ds]?|soar(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|improve[ds]?|improvement"
+    r"|widen(?:ed|s)?|expand(?:ed|s)?|higher)(?![a-z])"
+)
+_DOWN_WORD = (
+    r"下降|减少|下跌|下滑|降低|收窄|缩小|回落|降幅|跌幅|(?<![a-z])(?:down|decrease[ds]?|declin(?:e|ed|es)|fell"
+    r"|falls?|drop(?:ped|s)?|slid|slides?|slipped|plunge[ds]?|narrow(?:ed|s)?|contract(?:ed|ion|s)?|shr[ai]nk"
+    r"|lower|reduc(?:ed|tion))(?![a-z])"
+)
+_QUALIFIER_WORDS = (
+    r"约|大约|超过|逾|近|接近|达|(?<![a-z])(?:about|around|approximately|over|nearly|almost|some|roughly"
+    r"|more\s+than)(?![a-z])"
+)
+# 同比增長43.2% / rose 52.3% / narrowed by 18.1% / an increase of 4.4%: a change word right before.
+_CHANGE_AT = re.compile(
+    rf"(?:(?P<up>{_UP_WORD})|(?P<down>{_DOWN_WORD})|(?P<yoy>同比|按年|环比|(?<![a-z])(?:year[\s-]on[\s-]year|yoy)))"
+    rf"\s*(?:了|达|为|(?<![a-z])(?:by|of|at)(?![a-z]))?\s*(?:{_QUALIFIER_WORDS})?\s*$"
+)
+_UP_OR_DOWN = re.compile(rf"(?P<up>{_UP_WORD})|(?P<down>{_DOWN_WORD})")
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:(?P<yoy>year[\s-]on[\s-]year|yoy|y-o-y)|(?P<up>growth|increase|rise|gain|higher)"
+    r"|(?P<down>decrease|decline|drop|fall|lower)|(?P<cagr>cagr|compound\s+annual))(?![a-z])"
+)
+# 佔總收入的68.4% / accounted for 71.8% / 相當於收入約114.9% / equivalent to 131.3%: a share.
+_SHARE_BEFORE = re.compile(
+    r"(?:占|贡献|相当于|比重|(?<![a-z])(?:accounted\s+for|accounting\s+for|accounts?\s+for|represent(?:ed|ing|s)?"
+    r"|made\s+up|making\s+up|equivalent\s+to|equal\s+to|contribut(?:ed|ing|es))(?![a-z]))"
+    r"[^，,；;。!?！？\d%]{0,16}$"
+)
+_OF_AFTER = re.compile(r"\s*of\s+(?!the\s+(?:year|period))")  # "71.8% of total revenue"
+
+
+def _direction(ctx: _Context, r: _Raw, lo: int) -> str | None:
+    """The direction of a change: the last direction word before it in its clause, else its sign."""
+    last = None
+    for m in _UP_OR_DOWN.finditer(ctx.t, max(lo, r.start - 40), r.start):
+        last = m
+    if last is not None:
+        return "up" if last.group("up") else "down"
+    after = _CHANGE_AFTER.match(ctx.t, r.end)
+    if after and (after.group("up") or after.group("down")):
+        return "up" if after.group("up") else "down"
+    return _signed(ctx.t, r)
+
+
+def _signed(t: str, r: _Raw) -> str | None:
+    return "down" if r.sign < 0 else "up" if t[r.start] == "+" else None
+
+
+def _aspect_of(ctx: _Context, r: _Raw, lo: int) -> tuple[str | None, str | None]:
+    """What a figure measures of its metric, and the direction of a change; `lo` is where the
+    words that belong to this figure begin (its clause, after the figure before it)."""
+    t = ctx.t
+    c_lo = ctx.clause(r.start)[0]
+    if r.unit in ("pp", "bp"):
+        return "pp_change", _direction(ctx, r, c_lo)
+    if r.unit != "%":
+        return None, None
+    term = ctx.nearest_term(lo, r.start)
+    if term and term[0] == "cagr":
+        return "cagr", _signed(t, r)
+    win = max(lo, r.start - 40)
+    m = _CHANGE_AT.search(t, win, r.start)
+    if m:
+        return "growth", "up" if m.group("up") else "down" if m.group("down") else _signed(t, r)
+    share = _SHARE_BEFORE.search(t, win, r.start)
+    if share or _OF_AFTER.match(t, r.end):
+        if share:
+            r.extra["share_at"] = share.start()
+        return "share", None
+    if term and term[0] == "growth":
+        return "growth", _direction(ctx, r, lo)
+    after = _CHANGE_AFTER.match(t, r.end)
+    if after:
+        if after.group("cagr"):
+            return "cagr", _signed(t, r)
+        return "growth", "up" if after.group("up") else "down" if after.group("down") else _signed(t, r)
+    if t[r.start] == "+":
+        return "growth", "up"  # "(+43.2%)": a signed percentage is a change
+    return None, None
+
+
+# What may stand between two figures for the second to measure the same thing as the first:
+# "71.8% of total revenue in 2024, compared with 79.4% in 2023 and 86.2% in 2022",
+# "68.4%（二零二四年同期：74.6%）", "growth of 45.0% in 2023 and 46.0% in 2024".
+_LIKE_FILLER = re.compile(
+    r"[\s,，、;；:：()（）]+|(?<![a-z])(?:of|total|the|in|for|at|as|compared\s+(?:with|to)|versus|vs\.?|against"
+    r"|down|up|from|and|or|a|year|earlier|ago|respectively|was|were|is)(?![a-z])"
+    r"|较|比|相比|对比|同期|的|和|及|与|以及|分别|为|是|达"
+)  # not "to": "rose 5% to 45%" ends at a level
+_LIKE_LINK = re.compile(r"[,，、(（]|(?<![a-z])(?:and|or|compared|versus|vs|against|from)(?![a-z])|较|比|和|及|与")
+_LIST_LINK = re.compile(r"[,，、]|(?<![a-z])(?:and|or)(?![a-z])|和|及|与")
+
+
+def _like(ctx: _Context, a: _Raw, b: _Raw) -> None:
+    """Let `b` measure what `a` measures when the words between them only compare or list."""
+    if not a.aspect or b.aspect not in (None, a.aspect) or a.family_key != b.family_key:
+        return
+    if ctx.sentence(a.start)[0] != ctx.sentence(b.start)[0] or b.start - a.end > 80:
+        return
+    c_lo = ctx.clause(b.start)[0]
+    if ctx.metric_before(max(c_lo, a.end), b.start, None):
+        return  # "revenue grew 20% and net loss 30%": b names its own metric
+    t = ctx.t
+    gap = list(t[a.end : b.start])
+    for p in ctx.periods_between(a.end, b.start):
+        gap[p.start - a.end : p.end - a.end] = " " * (p.end - p.start)
+    # A term right after "of" is the total a share is of: "71.8% of total revenue".
+    of = _OF_AFTER.match(t, a.end)
+    if of:
+        for _, s, e in ctx.terms[bisect.bisect_left(ctx.term_starts, of.end()) :]:
+            if s >= b.start or s - of.end() > 24:
+                break
+            gap[s - a.end : e - a.end] = " " * (e - s)
+    text = "".join(gap)
+    if _LIKE_FILLER.sub("", text) or not _LIKE_LINK.search(text):
+        return
+    b.aspect = a.aspect
+    b.extra["like"] = a
+    if _LIST_LINK.search(text) and not re.search(r"compared|versus|vs|against|from|较|比", text):
+        b.direction = b.direction or a.direction
+
+
+def _assign_aspects(ctx: _Context, raws: list[_Raw]) -> None:
+    previous = 0
+    for r in raws:
+        if "cell" not in r.extra:
+            lo = max(ctx.clause(r.start)[0], previous)
+            r.aspect, r.direction = _aspect_of(ctx, r, lo)
+            r.extra["since"] = max(ctx.sentence(r.start)[0], previous)
+        previous = r.end
+    for a, b in pairwise(raws):
+        if "cell" not in a.extra and "cell" not in b.extra:
+            _like(ctx, a, b)
+
+
+def _share_metric(ctx: _Context, r: _Raw) -> str | None:
+    """Whose share a share is: the customers it comes from, else the total it is of."""
+    t = ctx.t
+    lo = r.extra.get("since", ctx.sentence(r.start)[0])
+    k = bisect.bisect_left(ctx.term_starts, r.start)
+    for mid, s, _ in reversed(ctx.terms[:k]):
+        if s < lo:
+            break
+        if mid in _CONCENTRATION:
+            return mid
+    if "share_at" in r.extra:  # 佔總收入的68.4%, 相當於收入約114.9%
+        named = ctx.metric_before(r.extra["share_at"], r.start, None)
+        if named:
+            return named
+    of = _OF_AFTER.match(t, r.end)
+    if of:
+        named = ctx.metric_after(of.end(), len(t), None, len(t), reach=24)
+        if named:
+            return named
+    c_lo, c_hi = ctx.clause(r.start)
+    return ctx.metric_before(c_lo, r.start, r.unit) or ctx.metric_after(
+        r.end, c_hi, r.unit, r.extra.get("next_start", len(t))
+    )
+
+
+def _metric_of_aspect(ctx: _Context, r: _Raw) -> str | None:
+    """The metric whose change or share `r` is: the nearest one named before it in the sentence."""
+    if r.aspect == "share":
+        return _share_metric(ctx, r)
+    return ctx.metric_before(ctx.sentence(r.start)[0], r.start, None)
 
 
 def _period_group_before(ctx: _Context, pos: int, lo: int) -> list[str] | None:
@@ -1446,7 +2305,7 @@ def _chain(t: str, raws: list[_Raw], k: int) -> list[_Raw]:
     chain = [raws[k]]
     for b in raws[k + 1 :]:
         a = chain[-1]
-        if "range_with" in a.extra:
+        if "range_with" in a.extra or "cell" in b.extra:
             break
         if not _SERIES_GAP.fullmatch(t[a.end : b.start]):
             break
@@ -1460,7 +2319,7 @@ def _assign_series(ctx: _Context, raws: list[_Raw]) -> None:
     # 2022年至2024年，…分别為A、B、C
     for m in _SEPARATELY.finditer(t):
         k = bisect.bisect_left(starts, m.end())
-        if k >= len(raws) or raws[k].start - m.end() > 8:
+        if k >= len(raws) or raws[k].start - m.end() > 8 or "cell" in raws[k].extra:
             continue
         chain = _chain(t, raws, k)
         lo, _ = ctx.sentence(m.start())
@@ -1470,7 +2329,7 @@ def _assign_series(ctx: _Context, raws: list[_Raw]) -> None:
     for m in _RESPECTIVELY.finditer(t):
         lo, _ = ctx.sentence(m.start())
         k = bisect.bisect_left(starts, m.start()) - 1
-        if k < 0 or raws[k].start < lo:
+        if k < 0 or raws[k].start < lo or "cell" in raws[k].extra:
             continue
         first = k
         while (
@@ -1496,31 +2355,112 @@ def _align(ctx: _Context, chain: list[_Raw], group: list[str] | None, lo: int) -
     if len(chain) < 2:
         return
     head = chain[0]
-    metric = ctx.metric_before(lo, head.start, head.unit)
+    metric = _metric_of_aspect(ctx, head) if head.aspect else ctx.metric_before(lo, head.start, head.unit)
     for n, r in enumerate(chain):
         r.period = group[n] if group and len(group) == len(chain) else None
         r.period_set = True
-        if metric and _compatible(r.unit, metric):
+        if metric and (r.aspect or _compatible(r.unit, metric)):
             r.metric, r.metric_set = metric, True
 
 
-def _assign_from_to(ctx: _Context, raws: list[_Raw]) -> None:
-    """從A飙升至B / from A to B under a year range: A is its first year, B its last."""
+_FROM_AT = re.compile(r"(?:从|由|自|(?<![a-z])from)\s*$")
+_TO_AT = re.compile(r"(?:至|到|(?<![a-z])to)\s*$")
+_LEAD_GAP = re.compile(r"\s*(?:的|(?<![a-z])(?:in|the)(?![a-z]))?\s*")
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
+def _introduced(ctx: _Context, r: _Raw, word: re.Pattern[str]) -> tuple[bool, Period | None]:
+    """Whether `word` (from / to) introduces `r`, perhaps across a period: 由2022年的1.2億元."""
     t = ctx.t
-    for a, b in pairwise(raws):
-        if a.period_set or b.period_set:
+    if word.search(t, max(0, r.start - 8), r.start):
+        return True, None
+    k = bisect.bisect_right(ctx.period_starts, r.start) - 1
+    if k >= 0:
+        p = ctx.periods[k]
+        if p.end <= r.start and _LEAD_GAP.fullmatch(t, p.end, r.start) and word.search(t, max(0, p.start - 8), p.start):
+            return True, p
+    return False, None
+
+
+def _from_to_pairs(ctx: _Context, raws: list[_Raw]) -> list[tuple[_Raw, _Raw]]:
+    """(from, to): 由A增加54.0%至B, from A in 2023 to B in 2024, to A from B."""
+    t = ctx.t
+    out = []
+    for i, a in enumerate(raws):
+        if "cell" in a.extra:
             continue
-        if not _FROM.search(t, max(0, a.start - 6), a.start):
+        a_from, _ = _introduced(ctx, a, _FROM_AT)
+        if not a_from and not _introduced(ctx, a, _TO_AT)[0]:
             continue
-        if not _TO.match(t[a.end : b.start]):
+        j = i + 1
+        while j < len(raws) and raws[j].aspect in _CHANGES and a.aspect not in _CHANGES:
+            j += 1
+        if j >= len(raws):
             continue
-        lo, _ = ctx.sentence(a.start)
-        ps = ctx.periods_between(lo, a.start)
-        if ps and ps[-1].kind == "range" and len(ps[-1].members) >= 2:
-            if _trailing_period(ctx, a) or _trailing_period(ctx, b):
-                continue
-            a.period, b.period = ps[-1].members[0], ps[-1].members[-1]
-            a.period_set = b.period_set = True
+        b = raws[j]
+        if "cell" in b.extra or (a.family_key != b.family_key and a.unit and b.unit):
+            continue
+        if ctx.sentence(a.start)[0] != ctx.sentence(b.start)[0]:
+            continue
+        ok, lead = _introduced(ctx, b, _TO_AT if a_from else _FROM_AT)
+        if not ok:
+            continue
+        gap = list(t[a.end : lead.start if lead else b.start])
+        for x in [*ctx.periods_between(a.end, b.start), *raws[i + 1 : j]]:
+            gap[x.start - a.end : x.end - a.end] = " " * (x.end - x.start)
+        text = "".join(gap).strip()
+        if len(text) > 24 or _CLAUSE_MARK.search(text):
+            continue
+        out.append((a, b) if a_from else (b, a))
+    return out
+
+
+def _own_period(ctx: _Context, r: _Raw, word: re.Pattern[str]) -> Period | None:
+    return _introduced(ctx, r, word)[1] or _trailing_period(ctx, r)
+
+
+def _assign_from_to(ctx: _Context, raws: list[_Raw]) -> None:
+    """Periods of from/to pairs that state none of their own.
+
+    從A飙升至B under a year range: A is its first year, B its last. A pair with no periods at all
+    ("Gross margin improved … from 41.6% to 44.6%") takes those of the last pair before it in the
+    paragraph that states both. From "the same period last year" leads to the current period.
+    """
+    stated: dict[int, tuple[str, str]] = {}
+    for frm, to in _from_to_pairs(ctx, raws):
+        if frm.period_set or to.period_set:
+            continue
+        pf, pt = _own_period(ctx, frm, _FROM_AT), _own_period(ctx, to, _TO_AT)
+        para = ctx.paragraph(frm.start)
+        ids: tuple[str, str] | None = None
+        if pf and pt:
+            if pf.id and pt.id:
+                ids = pf.id, pt.id
+        elif pf is None and pt is None:
+            lo, _ = ctx.sentence(frm.start)
+            ps = ctx.periods_between(lo, min(frm.start, to.start))
+            if ps and ps[-1].kind == "range" and len(ps[-1].members) >= 2:
+                ids = ps[-1].members[0], ps[-1].members[-1]
+            else:
+                ids = stated.get(para)
+            if ids:
+                frm.period, to.period = ids
+                frm.period_set = to.period_set = True
+        elif pf and pf.id and pf.start in ctx.same_period and pt is None:
+            # From "the same period last year" to a figure with no period: to the current one.
+            ids = pf.id, _shift_year(pf.id, 1)
+            to.period, to.period_set = ids[1], True
+        if ids is None:
+            continue
+        stated[para] = ids
+        s_lo, s_hi = ctx.sentence(frm.start)
+        lo, hi = min(frm.start, to.start), max(frm.start, to.start)
+        for r in raws:
+            if s_lo <= r.start < s_hi and r.aspect in _CHANGES and not r.period_set:
+                if lo < r.start < hi:  # 由A增加54.0%至B: the change belongs to where it ends
+                    r.period, r.period_set = ids[1], True
+                else:
+                    r.extra.setdefault("pair_to", ids[1])
 
 
 def _trailing_period(ctx: _Context, r: _Raw) -> Period | None:
@@ -1545,33 +2485,93 @@ def _comparison_base(t: str, p: Period, r: _Raw) -> bool:
 
 
 def _assign_default(ctx: _Context, r: _Raw) -> None:
+    if "cell" in r.extra:
+        return  # a table cell has what its row and column give it
     c_lo, c_hi = ctx.clause(r.start)
     if not r.metric_set:
         own = ctx.own.get(id(r))
-        if own and _compatible(r.unit, own):
+        if "like" in r.extra:
+            r.metric = r.extra["like"].metric
+        elif r.aspect:
+            r.metric = _metric_of_aspect(ctx, r)
+        elif own and _compatible(r.unit, own):
             r.metric = own
         else:
             r.metric = ctx.metric_before(c_lo, r.start, r.unit) or ctx.metric_after(
                 r.end, c_hi, r.unit, r.extra.get("next_start", len(ctx.t))
             )
-    change = r.unit == "%" and bool(_CHANGE_BEFORE.search(ctx.t, max(c_lo, r.start - 24), r.start))
-    if r.metric is None and change and not r.metric_set:
-        r.metric = "growth"  # 增長28.5% / up 28.5%: a change with nothing else named
+    if r.aspect is None and r.unit == "%" and r.metric in _SHARE_METRICS:
+        r.aspect = "share"
+    if r.aspect in _CHANGES and r.direction is None and r.sign < 0:
+        r.direction = "down"
+    change = r.aspect in _CHANGES
     if r.period_set:
         return
     p = _trailing_period(ctx, r)
     if p is None:
         lo, _ = ctx.sentence(r.start)
-        before = [q for q in ctx.periods_between(lo, r.start) if not _comparison_base(ctx.t, q, r)]
+        before = [q for q in ctx.periods_between(lo, r.start) if _may_precede(ctx, q, r)]
         if before:
             p = before[-1]
         else:
-            after = ctx.periods_between(r.end, c_hi)
-            if change or r.metric == "growth":
+            # "(2023: RMB1.7 billion)": a period that labels the figure after it is not this one's.
+            after = [q for q in ctx.periods_between(r.end, c_hi) if not _labels_next(ctx.t, q)]
+            if change:
                 # "up 46% from A in 2023 to B in 2024": the change belongs to where it ends.
                 after = [q for q in after if not _measured_from(ctx.t, r.end, q.start)]
             p = after[0] if after else None
-    r.period = p.id if p else None
+    if p is None and "pair_to" not in r.extra:
+        r.period = _against_same_period(ctx, r, change)
+        return
+    r.period = p.id if p else r.extra.get("pair_to")
+
+
+def _against_same_period(ctx: _Context, r: _Raw, change: bool) -> str | None:
+    """The current period, for a figure compared with the same period a year before: in
+    "X，較二零二四年同期的Y增長43.2%" X and the change are of 2025H1."""
+    lo, hi = ctx.sentence(r.start)
+    for q in ctx.periods_between(lo, hi):
+        if not q.id or q.start not in ctx.same_period or ctx.base_of.get(q.start) == id(r):
+            continue
+        # 較二零二四年同期的…, or an aside "（二零二四年同期：人民幣0.48元）"
+        compared = _COMPARED.search(ctx.t, max(0, q.start - 14), q.start) or (
+            _labels_next(ctx.t, q) and ctx.t[q.start - 1 : q.start] in ("(", "（")
+        )
+        if compared and (q.start > r.end or change):
+            return _shift_year(q.id, 1)
+    return None
+
+
+def _labels_next(t: str, p: Period) -> bool:
+    return t[p.end : p.end + 1] in (":", "：")
+
+
+def _may_precede(ctx: _Context, q: Period, r: _Raw) -> bool:
+    """Whether period `q`, named before `r` in its sentence, may be `r`'s period."""
+    if _comparison_base(ctx.t, q, r):
+        return False
+    if ctx.base_of.get(q.start, id(r)) != id(r):
+        return False  # the period of a comparison base before it
+    # "（二零二四年同期：74.6%），來自最大客戶的收入佔總收入的24.9%": a label is for its figure only.
+    return not _labels_next(ctx.t, q) or re.fullmatch(r"\s*[:：]\s*", ctx.t[q.end : r.start]) is not None
+
+
+_BASE_AT = re.compile(
+    r"(?:较|比|相比|对比|从|由|自|(?<![a-z])(?:from|compared\s+(?:with|to)|versus|vs\.?|than|against))\s*(?:the\s+)?$"
+)
+
+
+def _mark_bases(ctx: _Context, raws: list[_Raw]) -> None:
+    """Note the periods of figures a comparison is made against: "from RMB1,098.4 million in 2023"."""
+    for r in raws:
+        if "cell" in r.extra:
+            continue
+        based, lead = _introduced(ctx, r, _BASE_AT)
+        if not based:
+            continue
+        for q in (lead, _trailing_period(ctx, r)):
+            if q is not None:
+                ctx.base_of[q.start] = id(r)
 
 
 def _measured_from(t: str, start: int, end: int) -> bool:
@@ -1586,7 +2586,9 @@ def _measured_from(t: str, start: int, end: int) -> bool:
 # Entry points
 
 
-def _scan(t: str, raw: str, mask: bytearray, lenient: bool = False) -> list[_Raw]:
+def _scan(
+    t: str, raw: str, mask: bytearray, lenient: bool = False, cells: list[tuple[int, int]] | None = None
+) -> list[_Raw]:
     raws: list[_Raw] = []
     for m in _CORE.finditer(t):
         if raws and m.start() < raws[-1].end:
@@ -1594,6 +2596,16 @@ def _scan(t: str, raw: str, mask: bytearray, lenient: bool = False) -> list[_Raw
         r = _read(t, raw, m, mask, lenient)
         if r is not None:
             raws.append(r)
+    if cells:
+        starts = [s for s, _ in cells]
+        for r in raws:
+            k = bisect.bisect_right(starts, r.core_start) - 1
+            if k >= 0 and r.core_start < cells[k][1] and r.start >= cells[k][0] - 1:
+                r.extra["cell"] = cells[k][0]
+                r.weak = False  # a bare "5" is a figure in a table
+                if r.sign > 0 and _bracketed(t, r.start, r.end) and r.start > cells[k][0]:
+                    r.sign = -1  # "(14.1%)" in a table is negative too
+                    r.start, r.end = r.start - 1, r.end + 1
     _join_ranges(t, raws)
     kept = [r for r in raws if not (r.weak and not r.unit and not r.scaled)]
     for r in kept:
@@ -1601,15 +2613,32 @@ def _scan(t: str, raw: str, mask: bytearray, lenient: bool = False) -> list[_Raw
     return kept
 
 
-def parse_figures(text: str) -> list[Figure]:
-    """Every figure in `text`, in order, with its period and metric assigned."""
+_PARAGRAPH = re.compile(r"\n[ \t]*\n|(?<=[。！？.!?])[ \t]*\n|\n(?=[ \t]*(?:[-*•#|]|\d+[.)]\s))")
+
+
+def parse_figures(text: str, anchor: str | None = None) -> list[Figure]:
+    """Every figure in `text`, in order, with its period, metric and aspect assigned.
+
+    `anchor` is the period the document reports on (see document_period): relative mentions
+    such as "上半年", "a year earlier" and "本期間" resolve against it.
+    """
     t = fold(text)
     sents, clauses = _segments(t)
-    periods, mask = _periods(t, text, sents)
-    raws = _scan(t, text, mask)
-    ctx = _Context(t, periods, sents, clauses, raws)
+    tables = _tables(t)
+    cells = _table_cells(tables)
+    periods, mask, cands = _periods(t, text, sents, anchor, cells)
+    raws = _scan(t, text, mask, cells=cells)
+    # 同比 names the base a change is measured from; no figure belongs to it.
+    bases = {c.start for c in cands if c.kind == "rel_base"}
+    own_periods = [p for p in periods if p.start not in bases]
+    paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(t))]
+    ctx = _Context(t, own_periods, sents, clauses, raws, paragraphs)
+    ctx.same_period = {c.start for c in cands if c.kind in ("rel_same", "year_same")}
     for a, b in pairwise(raws):
         a.extra["next_start"] = b.start
+    _apply_tables(ctx, tables, raws, cands)
+    _mark_bases(ctx, raws)
+    _assign_aspects(ctx, raws)
     _assign_series(ctx, raws)
     _assign_from_to(ctx, raws)
     for r in raws:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.figures import Figure, Period, parse_figures, parse_number, parse_periods
+from assistant.figures import ASPECTS, Figure, Period, document_period, parse_figures, parse_number, parse_periods
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "biren-hearing-2025.txt"
 
@@ -153,9 +153,7 @@ NUMBERS = [
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "qualifier", "precision"), NUMBERS)
-def test_parse_number(
-    text: str, value: str, unit: str, qualifier: str | None, precision: str | None
-) -> None:
+def test_parse_number(text: str, value: str, unit: str, qualifier: str | None, precision: str | None) -> None:
     f = parse_number(text)
     assert f is not None, text
     assert f.value == Decimal(value)
@@ -237,7 +235,8 @@ def test_no_figures(text: str) -> None:
 
 
 # ---- figures in sentences, with periods and metrics -------------------------------------------
-# (sentence, [(value, unit, period, metric, qualifier), ...]) in order of appearance.
+# (sentence, [(value, unit, period, metric, qualifier), ...]) in order of appearance. A change or
+# a share carries the metric it is about (its aspect is checked in ASPECT_SENTENCES below).
 SENTENCES = [
     # the seed's own sentences
     (
@@ -255,9 +254,9 @@ SENTENCES = [
         [
             ("499000", "CNY", "2022", "revenue", None),
             ("337000000", "CNY", "2024", "revenue", None),
-            ("2500", "%", "2022-2024", "cagr", None),
+            ("2500", "%", "2022-2024", "revenue", None),
             ("58900000", "CNY", "2025H1", "revenue", None),
-            ("50", "%", "2025H1", "growth", "approx"),
+            ("50", "%", "2025H1", "revenue", "approx"),
         ],
     ),
     (
@@ -333,7 +332,7 @@ SENTENCES = [
         "在行業研發投入普遍增長的“燒錢遊戲”下,能否維持技術優勢有待觀察。",
         [
             ("3302000000", "CNY", "2022-2024", "rnd_expense", None),
-            ("6.6", "%", "2024", "growth", None),
+            ("6.6", "%", "2024", "rnd_expense", None),
         ],
     ),
     (
@@ -430,7 +429,7 @@ SENTENCES = [
     # Simplified
     (
         "南风半导体2024年收入为5.12亿元，同比增长28.5%。",
-        [("512000000", "CNY", "2024", "revenue", None), ("28.5", "%", "2024", "growth", None)],
+        [("512000000", "CNY", "2024", "revenue", None), ("28.5", "%", "2024", "revenue", None)],
     ),
     (
         "2024年毛利率为41.2%，2023年为38.9%。",
@@ -462,7 +461,7 @@ SENTENCES = [
     ),
     (
         "截至2024年12月31日止年度，收入为人民币5.12亿元，较上年同期增长28.5%。",
-        [("512000000", "CNY", "2024", "revenue", None), ("28.5", "%", "2024", "growth", None)],
+        [("512000000", "CNY", "2024", "revenue", None), ("28.5", "%", "2024", "revenue", None)],
     ),
     (
         "2024年收入为3亿元，上年同期为2亿元。",
@@ -475,7 +474,7 @@ SENTENCES = [
     (
         "2024财年营收增长逾3成，毛利率提升2.3个百分点，净利率下降50个基点。",
         [
-            ("30", "%", "2024", "growth", "over"),
+            ("30", "%", "2024", "revenue", "over"),
             ("2.3", "pp", "2024", "gross_margin", None),
             ("50", "bp", "2024", "net_margin", None),
         ],
@@ -507,7 +506,7 @@ SENTENCES = [
         [
             ("120000000", "CNY", "2022", "revenue", None),
             ("240000000", "CNY", "2023", "revenue", None),
-            ("100", "%", "2023", "growth", None),
+            ("100", "%", "2023", "revenue", None),
             ("360000000", "CNY", "2024", None, None),
         ],
     ),
@@ -523,7 +522,7 @@ SENTENCES = [
         "Our revenue increased by 46.0% from RMB598.1 million for the year ended December 31, "
         "2023 to RMB873.4 million for the year ended December 31, 2024.",
         [
-            ("46.0", "%", "2024", "growth", None),
+            ("46.0", "%", "2024", "revenue", None),
             ("598100000", "CNY", "2023", "revenue", None),
             ("873400000", "CNY", "2024", "revenue", None),
         ],
@@ -541,7 +540,7 @@ SENTENCES = [
         "31 December 2024, up 28.5% from RMB398.7 million in 2023.",
         [
             ("512300000", "CNY", "2024", "revenue", None),
-            ("28.5", "%", "2024", "growth", None),
+            ("28.5", "%", "2024", "revenue", None),
             ("398700000", "CNY", "2023", None, None),
         ],
     ),
@@ -561,8 +560,7 @@ SENTENCES = [
         [("1024600000", "CNY", "2024-12-31", "cash", None)],
     ),
     (
-        "Revenue was RMB412.6 million, RMB598.1 million and RMB873.4 million in 2022, 2023 "
-        "and 2024, respectively.",
+        "Revenue was RMB412.6 million, RMB598.1 million and RMB873.4 million in 2022, 2023 and 2024, respectively.",
         [
             ("412600000", "CNY", "2022", "revenue", None),
             ("598100000", "CNY", "2023", "revenue", None),
@@ -592,7 +590,7 @@ SENTENCES = [
         "year-on-year; net loss was RMB1.6bn.",
         [
             ("58900000", "CNY", "2025H1", "revenue", None),
-            ("50", "%", "2025H1", "growth", "approx"),
+            ("50", "%", "2025H1", "revenue", "approx"),
             ("1600000000", "CNY", "2025H1", "net_loss", None),
         ],
     ),
@@ -613,8 +611,7 @@ SENTENCES = [
         [("22.9", "pp", "2024", "gross_margin", None), ("53.2", "%", "2024", "gross_margin", None)],
     ),
     (
-        "In H1 2025, revenue was RMB58.9 million; in 1H24 it was RMB39.3 million, and in Q3 2024 "
-        "RMB12 million.",
+        "In H1 2025, revenue was RMB58.9 million; in 1H24 it was RMB39.3 million, and in Q3 2024 RMB12 million.",
         [
             ("58900000", "CNY", "2025H1", "revenue", None),
             ("39300000", "CNY", "2024H1", None, None),
@@ -654,6 +651,335 @@ def test_figures_in_sentences(text: str, expected: list[tuple]) -> None:
     assert got == want
 
 
+# ---- what a figure measures of its metric: change, compound rate, points, share ----------------
+# (sentence, anchor, [(value, metric, aspect, direction, period), ...]) in order of appearance.
+ASPECT_SENTENCES = [
+    (
+        "2025年上半年收入5890萬元，同比增長約50%。",
+        None,
+        [("58900000", "revenue", None, None, "2025H1"), ("50", "revenue", "growth", "up", "2025H1")],
+    ),
+    ("營收增長約50%。", None, [("50", "revenue", "growth", "up", None)]),
+    (
+        "First-half revenue rose 52.3% as cloud operators stepped up purchases.",
+        "2025H1",
+        [("52.3", "revenue", "growth", "up", "2025H1")],
+    ),
+    (
+        "Net loss narrowed by 18.1% from RMB1,284.7 million in 2023 to RMB1,052.3 million in 2024.",
+        None,
+        [
+            ("18.1", "net_loss", "growth", "down", "2024"),
+            ("1284700000", "net_loss", None, None, "2023"),
+            ("1052300000", "net_loss", None, None, "2024"),
+        ],
+    ),
+    (
+        "Hanguang's shares closed down 2.6% at RMB71.45 on Thursday.",
+        None,
+        [("2.6", None, "growth", "down", None), ("71.45", None, None, None, None)],
+    ),
+    (
+        "本期間經營活動所用現金淨額為人民幣402.7百萬元，較二零二四年同期的人民幣497.5百萬元減少19.1%。",
+        "2025H1",
+        [
+            ("402700000", "operating_cash_flow", None, None, "2025H1"),
+            ("497500000", None, None, None, "2024H1"),
+            ("19.1", "operating_cash_flow", "growth", "down", "2025H1"),
+        ],
+    ),
+    (
+        "經調整虧損淨額為人民幣298.7百萬元，較二零二四年同期的人民幣362.4百萬元收窄17.6%。",
+        "2025H1",
+        [
+            ("298700000", "adjusted_net_loss", None, None, "2025H1"),
+            ("362400000", None, None, None, "2024H1"),
+            ("17.6", "adjusted_net_loss", "growth", "down", "2025H1"),
+        ],
+    ),
+    (
+        "今年上半年淨虧損8.43億元，較去年同期擴大約10.8%。",
+        "2025-12-29",
+        [("843000000", "net_loss", None, None, "2025H1"), ("10.8", "net_loss", "growth", "up", "2025H1")],
+    ),
+    (
+        "2022年至2024年,壁仞科技收入從49.9萬元飙升至3.37億元,年復合增長率2500%。",
+        None,
+        [
+            ("499000", "revenue", None, None, "2022"),
+            ("337000000", "revenue", None, None, "2024"),
+            ("2500", "revenue", "cagr", None, "2022-2024"),
+        ],
+    ),
+    (
+        "Revenue grew at a compound annual growth rate of approximately 45.5% from 2022 to 2024.",
+        None,
+        [("45.5", "revenue", "cagr", None, "2022-2024")],
+    ),
+    (
+        "Gross margin improved by 3.0 percentage points in 2024.",
+        None,
+        [("3", "gross_margin", "pp_change", "up", "2024")],
+    ),
+    (
+        "2025年上半年毛利率較2024年全年下降12.3個百分點。",
+        None,
+        [("12.3", "gross_margin", "pp_change", "down", "2025H1")],
+    ),
+    (
+        "2024財年營收增長逾3成，毛利率提升2.3個百分點，淨利率下降50個基點。",
+        None,
+        [
+            ("30", "revenue", "growth", "up", "2024"),
+            ("2.3", "gross_margin", "pp_change", "up", "2024"),
+            ("50", "net_margin", "pp_change", "down", "2024"),
+        ],
+    ),
+    (
+        "本期間來自五大客戶的收入佔總收入的68.4%（二零二四年同期：74.6%）。",
+        "2025H1",
+        [
+            ("68.4", "customer_concentration_top5", "share", None, "2025H1"),
+            ("74.6", "customer_concentration_top5", "share", None, "2024H1"),
+        ],
+    ),
+    (
+        "Revenue from the Group's five largest customers accounted for 71.8% of total revenue in 2024, "
+        "compared with 79.4% in 2023 and 86.2% in 2022.",
+        None,
+        [
+            ("71.8", "customer_concentration_top5", "share", None, "2024"),
+            ("79.4", "customer_concentration_top5", "share", None, "2023"),
+            ("86.2", "customer_concentration_top5", "share", None, "2022"),
+        ],
+    ),
+    (
+        "Revenue from the largest customer, a provincial telecommunications operator, accounted for 28.6% "
+        "of total revenue in 2024, down from 35.1% in 2023.",
+        None,
+        [("28.6", "largest_customer", "share", None, "2024"), ("35.1", "largest_customer", "share", None, "2023")],
+    ),
+    (
+        "Research and development expenses were RMB1,146.8 million in 2024, an increase of 4.4% from "
+        "RMB1,098.4 million in 2023, equivalent to approximately 131.3% of revenue.",
+        None,
+        [
+            ("1146800000", "rnd_expense", None, None, "2024"),
+            ("4.4", "rnd_expense", "growth", "up", "2024"),
+            ("1098400000", None, None, None, "2023"),
+            ("131.3", "revenue", "share", None, "2024"),
+        ],
+    ),
+    (
+        "研發開支增加6.9%至人民幣589.4百萬元，相當於收入約114.9%。",
+        None,
+        [
+            ("6.9", "rnd_expense", "growth", "up", None),
+            ("589400000", "rnd_expense", None, None, None),
+            ("114.9", "revenue", "share", None, None),
+        ],
+    ),
+    (
+        "Sales of AI accelerators, which accounted for 68.4% of revenue, rose 61.0% to RMB341.2 million.",
+        None,
+        [
+            ("68.4", "revenue", "share", None, None),
+            ("61", "revenue", "growth", "up", None),
+            ("341200000", None, None, None, None),
+        ],
+    ),
+    (
+        "2024年，PCIe加速卡收入為18,932.4萬元，占收入的60.6%。",
+        None,
+        [("189324000", "revenue", None, None, "2024"), ("60.6", "revenue", "share", None, "2024")],
+    ),
+    (
+        "Revenue was RMB412.6 million, RMB598.1 million and RMB873.4 million in 2022, 2023 and 2024, "
+        "respectively, representing year-on-year growth of 45.0% in 2023 and 46.0% in 2024.",
+        None,
+        [
+            ("412600000", "revenue", None, None, "2022"),
+            ("598100000", "revenue", None, None, "2023"),
+            ("873400000", "revenue", None, None, "2024"),
+            ("45", "revenue", "growth", "up", "2023"),
+            ("46", "revenue", "growth", "up", "2024"),
+        ],
+    ),
+    (
+        "Revenue rose 20% to RMB5 million, a 46% increase on the plan.",
+        None,
+        [
+            ("20", "revenue", "growth", "up", None),
+            ("5000000", "revenue", None, None, None),
+            ("46", "revenue", "growth", "up", None),
+        ],
+    ),
+    # "cost of sales" is not revenue; a change with no metric named keeps none
+    (
+        "Cost of sales increased by 38.5% from RMB349.5 million in 2023 to RMB484.0 million in 2024.",
+        None,
+        [
+            ("38.5", None, "growth", "up", "2024"),
+            ("349500000", None, None, None, "2023"),
+            ("484000000", None, None, None, "2024"),
+        ],
+    ),
+    ("英偉達仍佔據94.4%中國市場份額（2024年數據）。", None, [("94.4", "market_share", "share", None, "2024")]),
+    ("張文直接持股8.68%。", None, [("8.68", "shareholding", "share", None, None)]),
+    # a level is not a change: 降至, rose to, up from
+    (
+        "2024年毛利率降至53.2%，收入由2.3億元升至3.4億元。",
+        None,
+        [
+            ("53.2", "gross_margin", None, None, "2024"),
+            ("230000000", "revenue", None, None, "2024"),
+            ("340000000", "revenue", None, None, "2024"),
+        ],
+    ),
+    (
+        "Revenue was RMB5 million, up from RMB4 million.",
+        None,
+        [("5000000", "revenue", None, None, None), ("4000000", None, None, None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), ASPECT_SENTENCES)
+def test_aspects(text: str, anchor: str | None, expected: list[tuple]) -> None:
+    got = [(f.value, f.metric, f.aspect, f.direction, f.period) for f in parse_figures(text, anchor=anchor)]
+    assert got == [(Decimal(v), m, a, d, p) for v, m, a, d, p in expected]
+
+
+def test_growth_and_cagr_are_aspects_not_metrics() -> None:
+    texts = [t for t, _ in SENTENCES] + [t for t, _, _ in ASPECT_SENTENCES] + [SEED.read_text(encoding="utf-8")]
+    for text in texts:
+        for f in parse_figures(text):
+            assert f.metric not in ("growth", "cagr"), (text, f)
+            assert f.aspect is None or f.aspect in ASPECTS
+            assert f.direction in (None, "up", "down")
+            assert f.direction is None or f.aspect in ("growth", "pp_change", "cagr")
+
+
+def test_a_decrease_keeps_its_value_positive() -> None:
+    (f,) = parse_figures("經營活動所用現金淨額減少19.1%。")
+    assert (f.value, f.negative, f.direction) == (Decimal("19.1"), False, "down")
+    (g,) = parse_figures("The loss narrowed by -5%.")
+    assert (g.value, g.negative, g.direction) == (Decimal("-5"), True, "down")
+
+
+# ---- from/to pairs across sentences ---------------------------------------------------------
+# (text, [(value, period), ...]): a pair that states no periods takes those of the last pair
+# before it in its paragraph.
+FROM_TO = [
+    (
+        "Gross profit increased by 56.6% from RMB248.6 million in 2023 to RMB389.4 million in 2024. "
+        "Gross margin improved by 3.0 percentage points from 41.6% to 44.6%.",
+        [
+            ("56.6", "2024"),
+            ("248600000", "2023"),
+            ("389400000", "2024"),
+            ("3", "2024"),
+            ("41.6", "2023"),
+            ("44.6", "2024"),
+        ],
+    ),
+    (
+        "營收由2022年的1.2億元增至2023年的2.4億元。毛利率由30.1%上升2.0個百分點至32.1%。",
+        [("120000000", "2022"), ("240000000", "2023"), ("30.1", "2022"), ("2", "2023"), ("32.1", "2023")],
+    ),
+    # a blank line ends the paragraph
+    (
+        "營收由2022年的1.2億元增至2023年的2.4億元。\n\n毛利率由30.1%上升2.0個百分點至32.1%。",
+        [("120000000", "2022"), ("240000000", "2023"), ("30.1", None), ("2", None), ("32.1", None)],
+    ),
+    # so does a new bullet
+    (
+        "- Revenue rose from RMB1 million in 2023 to RMB2 million in 2024.\n- Margin rose from 10% to 12%.",
+        [("1000000", "2023"), ("2000000", "2024"), ("10", None), ("12", None)],
+    ),
+    # from "the same period last year" to a figure with no period: to the current one
+    (
+        "銷售成本由二零二四年同期的人民幣207.4百萬元增加35.3%至人民幣280.6百萬元。"
+        "毛利由人民幣150.8百萬元增加54.0%至人民幣232.3百萬元；毛利率由42.1%上升3.2個百分點至45.3%。",
+        [
+            ("207400000", "2024H1"),
+            ("35.3", "2025H1"),
+            ("280600000", "2025H1"),
+            ("150800000", "2024H1"),
+            ("54", "2025H1"),
+            ("232300000", "2025H1"),
+            ("42.1", "2024H1"),
+            ("3.2", "2025H1"),
+            ("45.3", "2025H1"),
+        ],
+    ),
+    # "to A from B" pairs too
+    (
+        "Revenue rose to RMB498.6 million from RMB327.4 million a year earlier. "
+        "Net loss narrowed 18.7% to RMB612.8 million from RMB754.1 million.",
+        [
+            ("498600000", "2025H1"),
+            ("327400000", "2024H1"),
+            ("18.7", "2025H1"),
+            ("612800000", "2025H1"),
+            ("754100000", "2024H1"),
+        ],
+    ),
+    # a pair under a range of years: its first and last
+    (
+        "Between 2022 and 2024, revenue grew from RMB0.5 million to RMB337 million.",
+        [("500000", "2022"), ("337000000", "2024")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_TO)
+def test_from_to_pairs(text: str, expected: list[tuple[str, str | None]]) -> None:
+    anchor = "2025H1" if "2025H1" in {p for _, p in expected} else None
+    got = [(f.value, f.period) for f in parse_figures(text, anchor=anchor)]
+    assert got == [(Decimal(v), p) for v, p in expected]
+
+
+# ---- periods written after the figure -------------------------------------------------------
+TRAILING = [
+    ("Revenue was RMB5.0 million for 2024.", None, "2024"),
+    ("Net loss was RMB1,052.3 million in FY2024.", None, "2024"),
+    ("Revenue was RMB512.9 million in the first half of 2025.", None, "2025H1"),
+    ("Cash and cash equivalents were RMB3,286.4 million as at 31 December 2024.", None, "2024-12-31"),
+    ("Cash stood at RMB2.41 billion at the end of June.", "2025H1", "2025-06-30"),
+    ("In 2024, cash stood at RMB2.41 billion at the end of June.", None, "2024-06-30"),
+    ("Cash was RMB2.87 billion at the end of December.", "2025H1", "2024-12-31"),
+    ("Lumina Cloud operated about 5,200 cards a year earlier.", "2024", "2023"),
+    ("The company had an order backlog of about RMB1.36 billion as of Aug 15.", "2025H1", "2025-08-15"),
+    ("Revenue for the six months ended June 30 rose to RMB498.6 million.", "2025H1", "2025H1"),
+    ("Revenue for the six months ended June 30 rose to RMB498.6 million.", None, None),
+    ("較二零二四年同期的人民幣358.2百萬元增長", "2025H1", "2024H1"),
+    ("期內虧損為人民幣471.3百萬元。", "2025H1", "2025H1"),
+    ("本期間本集團出貨推理加速卡約12,800張。", "2025H1", "2025H1"),
+    ("本期間本集團出貨推理加速卡約12,800張。", None, None),
+    ("每股虧損為人民幣0.41元（二零二四年同期：人民幣0.48元）。", "2025H1", "2025H1"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "period"), TRAILING)
+def test_period_of_the_first_figure(text: str, anchor: str | None, period: str | None) -> None:
+    assert parse_figures(text, anchor=anchor)[0].period == period
+
+
+def test_a_labelled_comparison_is_its_own_figures_only() -> None:
+    text = (
+        "本期間來自五大客戶的收入佔總收入的68.4%（二零二四年同期：74.6%），"
+        "來自最大客戶的收入佔總收入的24.9%\n（二零二四年同期：30.2%）。"
+    )
+    got = [(f.value, f.period, f.metric) for f in parse_figures(text, anchor="2025H1")]
+    assert got == [
+        (Decimal("68.4"), "2025H1", "customer_concentration_top5"),
+        (Decimal("74.6"), "2024H1", "customer_concentration_top5"),
+        (Decimal("24.9"), "2025H1", "largest_customer"),
+        (Decimal("30.2"), "2024H1", "largest_customer"),
+    ]
+
+
 def test_spans_point_into_the_original_text() -> None:
     text = SEED.read_text(encoding="utf-8")
     figures = parse_figures(text)
@@ -680,6 +1006,10 @@ def test_figure_is_json_safe() -> None:
     assert d["period"] == "2025H1"
     assert d["metric"] == "revenue"
     assert d["qualifier"] == "approx"
+    assert d["aspect"] is None and d["direction"] is None
+    g = parse_figures("收入同比下降6.6%")[0].to_dict()
+    assert json.loads(json.dumps(g)) == g
+    assert (g["metric"], g["aspect"], g["direction"]) == ("revenue", "growth", "down")
 
 
 # ---- periods ---------------------------------------------------------------------------------
@@ -774,6 +1104,111 @@ def test_period_range_members(text: str, members: tuple[str, ...]) -> None:
     assert isinstance(period, Period)
     assert period.kind == "range"
     assert period.members == members
+
+
+# Chinese-numeral dates and years read as their Arabic-digit forms do.
+ZH_NUMERAL_PERIODS = [
+    ("二零二五年", ["2025"]),
+    ("二〇二四年", ["2024"]),
+    ("二零二五年六月三十日", ["2025-06-30"]),
+    ("截至二零二五年六月三十日止六個月", ["2025H1"]),
+    ("截至二零二五年六月三十日止六个月", ["2025H1"]),
+    ("二零二四年十二月三十一日", ["2024-12-31"]),
+    ("於二零二五年六月三十日", ["2025-06-30"]),
+    ("截至二零二四年十二月三十一日止年度", ["2024"]),
+    ("二零二五年中期報告", ["2025H1"]),
+    ("二零二五年第三季", ["2025Q3"]),
+    ("二零二五年十月十日", ["2025-10-10"]),
+    ("二零二五年十一月二十五日", ["2025-11-25"]),
+    ("二零二五年四月投入運營", ["2025-04"]),
+    ("二零二五年上半年 二零二四年上半年", ["2025H1", "2024H1"]),
+    ("於二零二五年一月一日尚未行使", ["2025-01-01"]),
+    ("二零二四年同期", ["2024"]),
+    ("2025年上半年收入,較二零二四年同期", ["2025H1", "2024H1"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ids"), ZH_NUMERAL_PERIODS)
+def test_chinese_numeral_periods(text: str, ids: list[str]) -> None:
+    periods = parse_periods(text)
+    assert [p.id for p in periods] == ids
+    for p in periods:
+        assert text[p.start : p.end] == p.text
+
+
+def test_chinese_numeral_dates_are_not_figures() -> None:
+    text = "於二零二五年六月三十日，本集團共有1,553名全職僱員；截至二零二五年六月三十日止六個月，收入增長。"
+    assert [(f.value, f.period) for f in parse_figures(text)] == [(Decimal("1553"), "2025-06-30")]
+
+
+# (text, anchor, ids): relative mentions against the period the document reports on.
+ANCHORED = [
+    ("first half", "2025H1", ["2025H1"]),
+    ("first-half revenue", "2025H1", ["2025H1"]),
+    ("上半年", "2025H1", ["2025H1"]),
+    ("下半年", "2025H1", ["2025H2"]),
+    ("first half", "2024", ["2024H1"]),
+    ("for the six months ended June 30", "2025H1", ["2025H1"]),
+    ("截至六月三十日止六個月", "2025H1", ["2025H1"]),
+    ("year ended 31 December", "2024", ["2024"]),
+    ("a year earlier", "2025H1", ["2024H1"]),
+    ("上年同期", "2025H1", ["2024H1"]),
+    ("去年同期", "2025H1", ["2024H1"]),
+    ("the prior year", "2025H1", ["2024H1"]),
+    ("the prior year", "2024", ["2023"]),
+    ("本期間", "2025H1", ["2025H1"]),
+    ("the period", "2025H1", ["2025H1"]),
+    ("期內", "2025H1", ["2025H1"]),
+    ("今年", "2025-12-29", ["2025"]),
+    ("收入同比增長", "2025H1", ["2024H1"]),
+    ("at the end of June", "2025H1", ["2025-06-30"]),
+    ("at the end of December", "2025H1", ["2024-12-31"]),
+    ("as at 30 June", "2024", ["2024-06-30"]),
+    ("二零二四年同期", "2025H1", ["2024H1"]),
+    ("full-year revenue, as of Aug 15", "2025H1", ["2025", "2025-08-15"]),
+    # the sentence comes first: its own period, not the anchor
+    ("2024年上半年", "2025H1", ["2024H1"]),
+    ("2023年收入,上年同期", "2025H1", ["2023", "2022"]),
+    ("as at 31 December 2024, compared with a year earlier", None, ["2024-12-31", "2023-12-31"]),
+    # 本期間 names the span its sentence defines, never a date
+    ("截至二零二五年六月三十日止六個月（「本期間」）", None, ["2025H1", "2025H1"]),
+    ("於二零二五年六月三十日，本期間", None, ["2025-06-30", None]),
+    # without an anchor, as before
+    ("first half", None, [None]),
+    ("本期間", None, [None]),
+    ("a year earlier", None, [None]),
+    ("截至六月三十日止六個月", None, [None]),
+    ("同比", None, []),
+    # an anchor that is not a period id is ignored
+    ("上半年", "FY-next", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "ids"), ANCHORED)
+def test_anchored_periods(text: str, anchor: str | None, ids: list[str | None]) -> None:
+    periods = parse_periods(text, anchor=anchor)
+    assert [p.id for p in periods] == ids
+    for p in periods:
+        assert text[p.start : p.end] == p.text
+
+
+DOCUMENT_PERIODS = [
+    ("hanguang-results-2025h1.txt", "Hanguang first-half revenue jumps 52%", "", "2025H1"),
+    ("lumina-annual-results-2024.md", "LUMINA COMPUTE HOLDINGS LIMITED", "", "2024"),
+    ("lumina-interim-report-2025.pdf", "流明智算控股有限公司", "", "2025H1"),
+    ("results-2025q3", "", "", "2025Q3"),
+    ("annual-2024", "", "", "2024"),
+    # a year in the name of what is not a report says nothing; the title or the opening does
+    ("xinghe-prospectus-2025.txt", "深圳星河算力科技股份有限公司", "招股书摘要\n摘要日期：2025年9月26日", "2025-09-26"),
+    ("announcement.md", "ANNOUNCEMENT OF ANNUAL RESULTS FOR THE YEAR ENDED 31 DECEMBER 2024", "", "2024"),
+    ("report.pdf", "流明智算", "流明智算控股有限公司\n二零二五年中期報告\n截至二零二五年六月三十日止六個月", "2025H1"),
+    ("notes.txt", "Notes", "Nothing here names a period.", None),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "head", "period"), DOCUMENT_PERIODS)
+def test_document_period(name: str, title: str, head: str, period: str | None) -> None:
+    assert document_period(name, title, head) == period
 
 
 # ---- matching and display ---------------------------------------------------------------------
