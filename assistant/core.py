@@ -121,6 +121,11 @@ class Assistant:
         lexicon = self.lexicon
         return [lexicon.names_of(key) for key in sorted(lexicon.in_query(text))]
 
+    def _company_docs(self, text: str) -> set[str]:
+        lexicon = self.lexicon
+        subject = lexicon.subject_of(text)
+        return {doc for doc, key in lexicon.subjects.items() if subject and key == subject}
+
     @property
     def retriever(self) -> Retriever:
         if self._retriever is None:
@@ -131,6 +136,7 @@ class Assistant:
                 self.settings.rrf_k,
                 self._company_names,
                 self.settings.retrieval,
+                self._company_docs,
             )
         return self._retriever
 

@@ -455,8 +455,9 @@ _pp(_YEAR_LAST, "en_year_end", rf"(?:(?:the\s+)?end\s+of|year[\s-]end(?:ed)?)\s+
 _pp(
     _YEAR_LAST,
     "half",
-    rf"(?:the\s+)?(?P<w>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+)?"
+    rf"(?:the\s+)?(?P<w>first|second|1st|2nd)[\s-]+half(?:[\s-]+year)?\s+(?:of\s+)?(?:the\s+)?"
     rf"(?:(?:fiscal|financial)\s+)?(?:year\s+)?(?:fy\s*)?{_YL}",
+    rf"(?:the\s+)?(?P<w>first)\s+six\s+months\s+(?:of\s+)?{_YL}",
 )
 _pp(
     _YEAR_LAST,

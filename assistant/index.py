@@ -326,20 +326,23 @@ class Index:
         query_tokens: Iterable[str],
         n: int,
         groups: Iterable[Iterable[Iterable[str]]] = (),
-        group_weight: float = 0.5,
+        weights: Iterable[float] | None = None,
     ) -> list[tuple[str, float]]:
         """Chunk ids and BM25 scores, best first; chunks that share no token are left out.
 
         Each of `groups` is a set of alternative phrasings (token lists) of one idea, such as
         the translations of a metric: a chunk earns its best alternative's score, weighted,
-        so that listing many synonyms does not outweigh the question's own words.
+        so that listing many synonyms does not outweigh the question's own words. `weights`
+        gives each group's weight (default 0.5).
         """
         if self._bm25 is None:
             if not self.chunks:
                 return []
             self.build_bm25()
         scores = self._scores(query_tokens)
-        for alternatives in groups:
+        groups = list(groups)
+        weights = list(weights) if weights is not None else [0.5] * len(groups)
+        for alternatives, group_weight in zip(groups, weights, strict=True):
             best = None
             for phrase in alternatives:
                 s = self._scores(phrase)

@@ -57,6 +57,7 @@ class Retriever:
         rrf_k: int = 60,
         names: Callable[[str], list[list[str]]] | None = None,
         mode: str = "hybrid",
+        about: Callable[[str], set[str]] | None = None,
     ) -> None:
         if mode not in MODES:
             raise ValueError(f"retrieval must be one of {', '.join(MODES)}, not {mode!r}")
@@ -64,6 +65,8 @@ class Retriever:
         self.index = index
         # For each company a text names, all its names (from the corpus's entity lexicon).
         self.names = names
+        # The documents about the company a text names: their passages rank first among equals.
+        self.about = about
         self.embedder = embedder
         self.candidates = candidates
         self.rrf_k = rrf_k
@@ -128,7 +131,9 @@ class Retriever:
         n = max(self.candidates, k)
         ranked = {}
         if self.mode in ("hybrid", "bm25"):
-            ranked["bm25"] = self.index.bm25_search(query.tokens, n, query.groups)
+            # A company's name weighs as much as the question's own words; translated terms half.
+            weights = [1.0 if i in query.names else 0.5 for i in range(len(query.groups))]
+            ranked["bm25"] = self.index.bm25_search(query.tokens, n, query.groups, weights)
         if self.mode in ("hybrid", "dense"):
             ranked["dense"] = self.index.dense_search(self._embed(query), n)
         fused: dict[str, float] = {}
@@ -137,6 +142,12 @@ class Retriever:
             for rank, (chunk_id, _score) in enumerate(hits, start=1):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.rrf_k + rank)
                 why.setdefault(chunk_id, {})[name] = rank
+        docs = self.about(text) if self.about else set()
+        for chunk_id in fused:
+            if self.index.chunks[chunk_id].doc_id in docs:
+                # As if ranked first by a third retriever that knows which company is meant.
+                fused[chunk_id] += 1.0 / (self.rrf_k + 1)
+                why[chunk_id]["company"] = 1
         best = sorted(fused, key=lambda c: (-fused[c], c))[:k]
         return [Passage(self.index.chunk(c), round(fused[c], 6), why[c]) for c in best]
 
