@@ -76,7 +76,7 @@ def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     entities = {subject} if subject else set()
     unknown = tuple(lexicon.unknown_names(text))
     other = tuple(normalise(n) for n in lexicon.other_names(text))
-    figures = tuple(f for f in parse_figures(text))
+    figures = tuple(from_to(text, parse_figures(text)))
     return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text))
 
 
@@ -102,7 +102,50 @@ class Evidence:
 
 @lru_cache(maxsize=4096)
 def _parsed(text: str, anchor: str | None) -> tuple[Figure, ...]:
-    return tuple(parse_figures(text, anchor=anchor))
+    return tuple(from_to(text, parse_figures(text, anchor=anchor), anchor))
+
+
+_FROM = re.compile(r"(?:from|由|从|從)\s*(?:上年同期的|去年同期的|上年的|the prior year's)?\s*$", re.I)
+_TO = re.compile(r"(?:to|至|到)\s*$", re.I)
+
+
+def from_to(text: str, figures: list[Figure], anchor: str | None = None) -> list[Figure]:
+    """In "from A to B" / "rose to B from A" / "由A升至B" the earlier figure belongs to the period
+    before the later one's: "Gross margin rose to 37.2% from 33.9%" in a 2025H1 report is
+    37.2% for 2025H1 and 33.9% for 2024H1. Periods the text states are kept."""
+    out = list(figures)
+    for i in range(len(out) - 1):
+        # The partner is the next figure in the same unit: "由42.1%上升3.2個百分點至45.3%".
+        j = next((j for j in range(i + 1, len(out)) if out[j].unit == out[i].unit), None)
+        if j is None:
+            continue
+        a, b = out[i], out[j]
+        if a.metric and b.metric and a.metric != b.metric:
+            continue
+        before, between = text[max(0, a.start - 12) : a.start], text[a.end : b.start]
+        if len(between) > 40 or re.search(r"[。；;]", between):
+            continue
+        if _FROM.search(before) and re.search(r"(?:to|至|到)", between, re.I):
+            earlier, later = i, j
+        elif _TO.search(before) and re.search(r"\bfrom\b", between, re.I):
+            earlier, later = j, i
+        else:
+            continue
+        current = out[later].period or anchor
+        if current is None or out[earlier].period not in (None, current):
+            continue
+        prior = _prior(current)
+        if prior:
+            out[later] = replace(out[later], period=current)
+            out[earlier] = replace(out[earlier], period=prior)
+    return out
+
+
+def _prior(period: str) -> str | None:
+    """The same span a year earlier: 2025H1 → 2024H1, 2024 → 2023; None for dates."""
+    if re.fullmatch(r"\d{4}(?:H[12]|Q[1-4])?", period):
+        return str(int(period[:4]) - 1) + period[4:]
+    return None
 
 
 def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence]:

@@ -21,7 +21,7 @@ class Settings:
     chunk_size: int = 320  # characters; a Chinese sentence is ~40, an English one ~120
     chunk_overlap: int = 1  # sentences repeated at the start of the next chunk
     k: int = 5  # passages `find` shows
-    answer_k: int = 10  # passages an answer or a verdict may draw on (only the ones used are cited)
+    answer_k: int = 15  # passages an answer or a verdict may draw on (only the ones used are cited)
     retrieval: str = "hybrid"  # "hybrid", or "bm25" / "dense" alone (to measure what each adds)
     candidates: int = 30  # passages each retriever contributes to fusion
     rrf_k: int = 60
