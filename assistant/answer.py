@@ -15,7 +15,7 @@ from decimal import Decimal
 from . import glossary
 from .entities import EntityLexicon
 from .evidence import Evidence, Frame, figures_in, frame_of, select
-from .figures import Figure, parse_figures
+from .figures import Figure, parse_figures, parse_number
 from .index import Index
 from .retrieve import Query
 from .schema import Answer, Citation, Passage
@@ -108,9 +108,11 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
     chosen: list[Evidence] = []
     missing: list[str] = []
     for period in periods:
-        match = select(frame, evidence, metric, period)
-        if match.found:
-            chosen.append(_best(match.found))
+        # A level is answered with a level, a growth rate with a growth rate (not "3.2個百分點"
+        # for 毛利率 nor "同比增長50%" for 收入).
+        found = [ev for ev in select(frame, evidence, metric, period).found if _aspect_ok(frame, ev.figure)]
+        if found:
+            chosen.append(_best(found))
         else:
             missing.append(period or "")
     if not chosen or missing:
@@ -128,6 +130,11 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
         figures=[ev.figure.to_dict() for ev in chosen],
         reason=f"{metric} for {_who(frame)} {', '.join(p or 'any period' for p in periods)}",
     )
+
+
+def _aspect_ok(frame: Frame, f: Figure) -> bool:
+    wanted = frame.aspect
+    return f.aspect == wanted if wanted else f.aspect in (None, "share")
 
 
 def _total_answer(frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence], metric: str) -> Answer:
@@ -171,9 +178,17 @@ def _unique(citations: list[Citation]) -> list[Citation]:
 
 def _best(found: list[Evidence]) -> Evidence:
     """The figure to answer with: not a part of a total ("800G模塊收入…佔總收入約46%") when the
-    total is stated too; then the best-ranked passage; then a figure without a qualifier and
-    with the finest precision (the prospectus's 3.37億 over a news article's 約3.4億)."""
-    return min(found, key=lambda ev: (is_part(ev), ev.rank, ev.figure.qualifier is not None, ev.figure.precision))
+    total is stated too; then the best-ranked passage; then the figure right after the metric's
+    name ("現金及現金等價物為人民幣2,753.3百萬元（按人民幣7.1586元兌1.00美元…）"); then one
+    stated without a qualifier (the prospectus's 3.37億 over a news article's 約3.4億)."""
+    return min(found, key=lambda ev: (is_part(ev), ev.rank, _distance(ev), ev.figure.qualifier is not None))
+
+
+def _distance(ev: Evidence) -> int:
+    """Characters between a figure and the nearest earlier mention of its metric in its sentence."""
+    offset = ev.figure.start - ev.sentence[0]
+    ends = [e for m, _, e in glossary.metrics_in(ev.sentence_text) if m == ev.figure.metric and e <= offset]
+    return offset - max(ends) if ends else 10_000
 
 
 _PART_OF = re.compile(r"占总|佔總|占整体|of (?:total|group|the group's) revenue|of total|accounted for", re.I)
@@ -190,21 +205,27 @@ def _who(frame: Frame) -> str:
 
 def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> str:
     f = ev.figure
+    if f.metric in glossary.SIGNLESS:
+        f = replace(f, value=abs(f.value), negative=False)
     entity = ev.entity and lexicon.display(ev.entity, frame.script != "en")
     term = _metric_term(frame, f.metric or "")
     period = f.period or ""
     normalised = f.display(frame.script)
-    shown = (
-        f.text
-        if normalised == f.text
-        else f"{f.text}（{normalised}）"
-        if frame.script != "en"
-        else f"{f.text} ({normalised})"
-    )
+    alone = parse_number(f.text)
+    if alone is not None and alone.unit == f.unit and abs(alone.value) == abs(f.value):
+        # The source's own words carry the figure: quote them, then the normalised value.
+        shown = f.text if normalised == f.text else _paren(frame, f.text, normalised)
+    else:
+        # A table cell ("(589.4)") means nothing without its header: the value comes first.
+        shown = _paren(frame, normalised, f.text)
     if frame.script == "en":
         head = " ".join(x for x in (f"{entity}'s" if entity else "", term, f"in {period}" if period else "") if x)
         return f"{head[0].upper() + head[1:]}: {shown} [{n}]"
     return f"{entity or ''}{period}{term}：{shown} [{n}]"
+
+
+def _paren(frame: Frame, first: str, second: str) -> str:
+    return f"{first} ({second})" if frame.script == "en" else f"{first}（{second}）"
 
 
 def _metric_term(frame: Frame, metric: str) -> str:

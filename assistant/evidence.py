@@ -58,11 +58,28 @@ class Frame:
         return self.metrics[-1]
 
     @property
+    def aspect(self) -> str | None:
+        """What a question asks of the metric: a growth rate, a CAGR, a change in points, or
+        (None) its level."""
+        for aspect, pattern in _ASKS_ASPECT:
+            if pattern.search(self.text):
+                return aspect
+        return None
+
+    @property
     def asks_total(self) -> bool:
         """A sum over the periods named ("2022年至2024年累計", "combined … for 2022 to 2024")."""
         return bool(TOTAL.search(self.text)) and len(self.periods) >= 2
 
 
+_ASKS_ASPECT = (
+    ("cagr", re.compile(r"复合增长率|複合增長率|复合年增长率|cagr|compound annual", re.I)),
+    ("pp_change", re.compile(r"百分点|百分點|percentage points?|ppts?\b", re.I)),
+    (
+        "growth",
+        re.compile(r"增长率|增長率|增幅|同比|按年|growth|grew by|year-on-year|yoy|increase by|rose by|fell by", re.I),
+    ),
+)
 _ASKS_RATIO = re.compile(r"占比|佔比|比例|比率|百分比|percentage|proportion|share of|ratio|%", re.I)
 TOTAL = re.compile(r"合计|合共|累计|共计|总计|總計|合計|累計|共計|total|combined|cumulative|aggregate|in all", re.I)
 

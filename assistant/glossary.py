@@ -240,6 +240,9 @@ _METRICS = (
 )
 
 METRICS: dict[str, Metric] = {m.id: m for m in _METRICS}
+# Metrics whose name carries the sign: a loss or an expense is an amount, whether a table
+# prints it as (589.4) or a sentence as 5.894亿元.
+SIGNLESS = frozenset({"net_loss", "adjusted_net_loss", "rnd_expense", "income_tax"})
 
 # (English terms, Chinese terms) for words a question uses besides metric names.
 GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(

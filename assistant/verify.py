@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from . import glossary
 from .answer import name_tokens, score_sentences
 from .entities import EntityLexicon
 from .evidence import Evidence, Frame, figures_in, frame_of, select, unit_kind
@@ -139,7 +140,7 @@ def supports(claimed: Figure, source: Figure) -> bool:
 
 
 def _comparable(metric: str, claimed: Figure, source: Figure) -> Figure:
-    if metric == "operating_cash_flow" and not claimed.negative:
+    if (metric == "operating_cash_flow" or metric in glossary.SIGNLESS) and not claimed.negative:
         # "operating cash outflow of 11.84億" states the size of a negative figure
         return replace(source, value=abs(source.value), negative=False)
     return source
