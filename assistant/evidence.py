@@ -86,7 +86,7 @@ TOTAL = re.compile(r"合计|合共|累计|共计|总计|總計|合計|累計|共
 
 def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     """Read the metric, period, company and stated figures off a question or claim."""
-    metrics = tuple(dict.fromkeys(m for m, _, _ in glossary.metrics_in(text)))
+    metrics = tuple(dict.fromkeys(m for m, _, _ in glossary.metrics_in(text) if m not in glossary.ASPECT_IDS))
     periods = tuple(dict.fromkeys(pid for p in parse_periods(text) for pid in (p.members or (p.id,)) if pid))
     subject = lexicon.subject_of(text)
     # A claim is about the first company it names; others are its objects or comparisons.
@@ -119,11 +119,24 @@ class Evidence:
 
 @lru_cache(maxsize=4096)
 def _parsed(text: str, anchor: str | None) -> tuple[Figure, ...]:
-    return tuple(from_to(text, parse_figures(text, anchor=anchor), anchor))
+    return tuple(from_to(text, _cumulative(text, parse_figures(text, anchor=anchor)), anchor))
 
 
 _FROM = re.compile(r"(?:from|由|从|從)\s*(?:上年同期的|去年同期的|上年的|the prior year's)?\s*$", re.I)
 _TO = re.compile(r"(?:to|至|到)\s*$", re.I)
+
+
+_CUMULATIVE = re.compile(r"(?:累计|累計|合计|合計|合共|总计|總計|cumulative|in total|combined)\S{0,6}$", re.I)
+
+
+def _cumulative(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "四年累計虧損63.57億元" spans several periods: it is no single period's figure."""
+    out = []
+    for f in figures:
+        if f.period and "-" not in f.period[:5] and _CUMULATIVE.search(text[max(0, f.start - 10) : f.start]):
+            f = replace(f, period=None)
+        out.append(f)
+    return out
 
 
 def from_to(text: str, figures: list[Figure], anchor: str | None = None) -> list[Figure]:
@@ -148,14 +161,37 @@ def from_to(text: str, figures: list[Figure], anchor: str | None = None) -> list
             earlier, later = j, i
         else:
             continue
-        current = out[later].period or anchor
+        current = out[later].period or _context_period(text, out[i].start) or anchor
         if current is None or out[earlier].period not in (None, current):
             continue
         prior = _prior(current)
         if prior:
             out[later] = replace(out[later], period=current)
             out[earlier] = replace(out[earlier], period=prior)
+            # The change between them ("an improvement of 3.3 percentage points") is the later period's.
+            for k, f in enumerate(out):
+                near = abs(f.start - out[later].end) < 60 or abs(out[later].start - f.end) < 60
+                if f.period is None and f.aspect in ("growth", "pp_change") and near:
+                    out[k] = replace(f, period=current)
     return out
+
+
+_COMPARED = re.compile(r"(?:较|較|比|相比|对比|對比|compared with|compared to|versus|vs\.?|from|由|从|從)\s*$", re.I)
+_PARENS = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def _context_period(text: str, pos: int) -> str | None:
+    """The last single period the text names before `pos`, outside parentheses: a heading or an
+    earlier sentence ("2024財年，…") that the figures after it are about."""
+    before = _PARENS.sub(lambda m: " " * len(m.group()), text[:pos])
+    ids = [
+        p.id
+        for p in parse_periods(before)
+        if p.id
+        and re.fullmatch(r"\d{4}(?:H[12]|Q[1-4])?", p.id)
+        and not _COMPARED.search(before[max(0, p.start - 14) : p.start])  # "較2023財年的…" is a base
+    ]
+    return ids[-1] if ids else None
 
 
 def _prior(period: str) -> str | None:

@@ -49,6 +49,18 @@ _METRICS = (
         "net loss|net losses|loss for the year|loss for the period|losses",
     ),
     _m(
+        "administrative_expense",
+        "money",
+        "行政开支|行政费用|管理费用|一般及行政开支",
+        "administrative expenses|administrative expense|general and administrative expenses|g&a expenses",
+    ),
+    _m(
+        "selling_expense",
+        "money",
+        "销售开支|销售费用|销售及分销开支|分销开支|销售及市场推广开支",
+        "selling expenses|selling and distribution expenses|distribution expenses|selling and marketing expenses",
+    ),
+    _m(
         "profit_before_tax",
         "money",
         "除税前利润|税前利润|除税前溢利|除所得税前利润|利润总额",
@@ -242,7 +254,11 @@ _METRICS = (
 METRICS: dict[str, Metric] = {m.id: m for m in _METRICS}
 # Metrics whose name carries the sign: a loss or an expense is an amount, whether a table
 # prints it as (589.4) or a sentence as 5.894亿元.
-SIGNLESS = frozenset({"net_loss", "adjusted_net_loss", "rnd_expense", "income_tax"})
+SIGNLESS = frozenset(
+    {"net_loss", "adjusted_net_loss", "rnd_expense", "income_tax", "administrative_expense", "selling_expense"}
+)
+# Ids a change or a share is measured by rather than a measure of their own (Figure.aspect).
+ASPECT_IDS = frozenset({"growth", "cagr"})
 
 # (English terms, Chinese terms) for words a question uses besides metric names.
 GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(

@@ -161,7 +161,11 @@ def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure, metri
     ]
     what = _label(frame, metric, period)
     if sources:
-        agreeing = [ev for ev in sources if supports(claimed, _comparable(metric, claimed, ev.figure))]
+        agreeing = [
+            ev
+            for ev in sources
+            if supports(claimed, _comparable(metric, claimed, ev.figure)) and _same_direction(frame, claimed, ev.figure)
+        ]
         if agreeing:
             ev = agreeing[0]
             return Finding("supported", f"claim {claimed.text} vs source {ev.figure.text} for {what}: consistent", [ev])
@@ -175,6 +179,18 @@ def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure, metri
     held = sorted({ev.figure.period for ev in other if ev.figure.period})
     extra = f" (they give it for {', '.join(held)})" if held else ""
     return Finding("not_enough_info", f"the documents don't state {what}{extra}", [])
+
+
+def _same_direction(frame: Frame, claimed: Figure, source: Figure) -> bool:
+    """A change must go the way the source says: "下降4.4%" is not borne out by "an increase of 4.4%"."""
+    if getattr(source, "aspect", None) not in ("growth", "pp_change"):
+        return True
+    said = getattr(claimed, "direction", None)
+    if said is None:
+        up, down = bool(_UP.search(frame.text)), bool(_DOWN.search(frame.text))
+        said = "up" if up and not down else "down" if down and not up else None
+    went = getattr(source, "direction", None)
+    return said is None or went is None or said == went
 
 
 def _kinds_agree(a: str, b: str) -> bool:
