@@ -36,6 +36,9 @@ _DOWN = re.compile(
     r"下降|减少|減少|下滑|收窄|降至|回落|缩小|縮小|fell|fall|decline|decrease|narrow|down\b|lower|drop|shr[ai]nk",
     re.I,
 )
+# Comparisons of one period with another: the first one named is the higher (or lower).
+_HIGHER = re.compile(r"高于|高於|多于|多於|higher than|greater than|more than|above", re.I)
+_LOWER = re.compile(r"低于|低於|少于|少於|lower than|less than|below", re.I)
 # Words that make a figure a bound, which the figures engine may not read as a qualifier.
 _OVER = re.compile(r"(?:exceed(?:ed|s)?|surpass(?:ed|es)?|topp?(?:ed|s)?|超过了?|超出|高于|高於)\s*$", re.I)
 _UNDER = re.compile(r"(?:below|under|less than|低于|低於|不足|少于|少於)\s*$", re.I)
@@ -273,7 +276,8 @@ def _plain(value: Decimal) -> str:
 
 def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
     """A claim that a metric rose or fell, checked against the source's series or change rate."""
-    up, down = bool(_UP.search(frame.text)), bool(_DOWN.search(frame.text))
+    up = bool(_UP.search(frame.text) or _HIGHER.search(frame.text))
+    down = bool(_DOWN.search(frame.text) or _LOWER.search(frame.text))
     metric = frame.target_metric
     if up == down or not metric:
         return None
@@ -295,8 +299,14 @@ def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
         return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {frame.periods[0]}", [ev])
     if len(frame.periods) < 2:
         return None
-    # Earlier to later, whatever order the claim names them in ("2024年…較2023年…上升").
-    first, last = min(frame.periods), max(frame.periods)
+    if _HIGHER.search(frame.text) or _LOWER.search(frame.text):
+        # "2024年毛利率高於2023年": the period named first against the one named second.
+        first, last = frame.periods[1], frame.periods[0]
+        up = bool(_HIGHER.search(frame.text))
+        claim_word = "up" if up else "down"
+    else:
+        # A change runs from earlier to later, whatever order the claim names them in.
+        first, last = min(frame.periods), max(frame.periods)
     a = _one(frame, evidence, metric, first, ("money", "percent", "number"))
     b = _one(frame, evidence, metric, last, ("money", "percent", "number"))
     if a is None or b is None or abs(a.figure.value) == abs(b.figure.value):

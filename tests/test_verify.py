@@ -1,0 +1,91 @@
+"""Claim checking: figures compared at the claim's own precision, derived figures computed,
+and the ways a claim can be right or wrong, over a real index of a small corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.evidence import from_to
+from assistant.figures import parse_figures, parse_number
+from assistant.verify import supports
+
+
+def fig(text: str):
+    f = parse_number(text)
+    assert f is not None, text
+    return f
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "expected"),
+    [
+        ("3.4億元", "3.37億元", True),  # rounds to the source at the claim's precision
+        ("3.3億元", "3.37億元", False),
+        ("5億美元", "4.5億美元", False),  # a tie is no support
+        ("337,000,000元", "3.37億元", True),
+        ("3.37萬元", "3.37億元", False),  # wrong scale
+        ("逾10億元", "9.8億元", False),  # a qualifier the source breaks
+        ("逾10億元", "10.2億元", True),
+        ("約3.4億元", "3.12億元", False),  # "about" allows 2%, not 9%
+        ("約50%", "50.1%", True),
+        ("近1,500名", "1,486名", True),
+        ("3.37億元", "3.37億港元", False),  # another currency
+    ],
+)
+def test_a_claimed_figure_holds_only_at_its_own_precision(claim: str, source: str, expected: bool) -> None:
+    assert supports(fig(claim), fig(source)) is expected
+
+
+def test_from_to_gives_the_earlier_figure_the_prior_period() -> None:
+    text = "Gross margin rose to 37.2% from 33.9%, an improvement of 3.3 percentage points."
+    got = {f.text: f.period for f in from_to(text, parse_figures(text, anchor="2025H1"), "2025H1")}
+    assert got["37.2%"] == "2025H1" and got["33.9%"] == "2024H1"
+    assert got["3.3 percentage points"] == "2025H1"
+    text = "毛利率由42.1%上升3.2個百分點至45.3%"
+    got = {f.text: f.period for f in from_to(text, parse_figures(text), "2025H1")}
+    assert got["42.1%"] == "2024H1" and got["45.3%"] == "2025H1"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    from conftest import write_corpus
+
+    root = tmp_path_factory.mktemp("verify")
+    a = Assistant.open(root / "index")
+    a.ingest([write_corpus(root / "corpus")])
+    return a
+
+
+@pytest.mark.parametrize(
+    ("claim", "label"),
+    [
+        ("壁仞科技2024年收入為3.37億元。", "supported"),
+        ("壁仞科技2024年收入约为3.4亿元。", "supported"),  # Simplified, rounded
+        ("Biren's revenue in 2024 was RMB337 million.", "supported"),  # across languages
+        ("壁仞科技2024年收入為4.56億元。", "refuted"),
+        ("壁仞科技2024年收入為3.37萬元。", "refuted"),  # wrong scale
+        ("壁仞科技2023年淨虧損為15.38億元。", "refuted"),  # the 2024 figure, another year
+        ("壁仞科技2022年至2024年淨虧損合計47.56億元。", "supported"),  # a sum, computed
+        ("壁仞科技2022年至2024年淨虧損合計超過50億元。", "refuted"),
+        ("壁仞科技2024年毛利率高於2023年。", "refuted"),  # wrong direction: 76.4% → 53.2%
+        ("壁仞科技2023年毛利率高於2024年。", "supported"),
+        ("壁仞科技2023年至2024年毛利率下降。", "supported"),
+        ("Northwind's gross margin was 41.2% in 2024.", "supported"),
+        ("南风半导体2024年毛利率为76.4%。", "refuted"),  # Biren's figure, another company
+        ("壁仞科技2021年收入為1億元。", "not_enough_info"),  # a year the documents don't cover
+        ("Acme Robotics had revenue of RMB5 million in 2024.", "not_enough_info"),  # unknown company
+    ],
+)
+def test_claims(assistant: Assistant, claim: str, label: str) -> None:
+    verdict = assistant.check(claim)
+    assert verdict.label == label, verdict.explanation
+    if label != "not_enough_info":
+        assert verdict.citations and verdict.explanation
+
+
+def test_a_refuted_figure_shows_the_comparison(assistant: Assistant) -> None:
+    verdict = assistant.check("壁仞科技2024年收入為4.56億元。")
+    assert "4.56億元" in verdict.explanation and "3.37億元" in verdict.explanation
+    assert any("3.37億元" in c.quote for c in verdict.citations)
+    assert [f["value"] for f in verdict.claim_figures] == ["456000000"]
