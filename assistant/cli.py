@@ -95,9 +95,15 @@ def ingest(paths: tuple[Path, ...], prune: bool, chunk_size: int | None, as_json
     from tqdm import tqdm
 
     assistant = _open(**opts, chunk_size=chunk_size)
-    bar = tqdm(total=0, unit="chunk", desc="embedding", disable=as_json or None, file=sys.stderr)
+    bar = tqdm(total=0, unit="", desc="", disable=as_json or None, file=sys.stderr)
 
-    def progress(done: int, total: int, _what: str) -> None:
+    phase = [""]
+
+    def progress(done: int, total: int, what: str) -> None:
+        if phase[0] != what:  # a new phase: reading files, then embedding chunks
+            phase[0] = what
+            bar.reset(total=total)
+            bar.set_description(what)
         bar.total = total
         bar.update(done - bar.n)
 

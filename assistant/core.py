@@ -149,7 +149,7 @@ class Assistant:
         started = time.perf_counter()
         report = IngestReport()
         with self._lock:
-            todo = self._load_changed(discover(paths), report, prune)
+            todo = self._load_changed(discover(paths), report, prune, progress)
             total = sum(len(chunks) for _, chunks, _ in todo)
             done = 0
 
@@ -157,7 +157,7 @@ class Assistant:
                 nonlocal done
                 done += n
                 if progress:
-                    progress(done, total, "chunks")
+                    progress(done, total, "chunks embedded")
 
             for doc, chunks, is_new in todo:
                 report.embedded += self.index.add(doc, chunks, self.embedder.embed_documents, advance)
@@ -167,10 +167,14 @@ class Assistant:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _load_changed(self, files: list[Path], report: IngestReport, prune: bool) -> list[tuple[Any, list, bool]]:
+    def _load_changed(
+        self, files: list[Path], report: IngestReport, prune: bool, progress: Progress | None = None
+    ) -> list[tuple[Any, list, bool]]:
         todo = []
         seen: dict[str, Path] = {}
-        for path in files:
+        for n, path in enumerate(files, start=1):
+            if progress:
+                progress(n, len(files), "files read")
             try:
                 doc = load_document(path)
             except LoadError as exc:
@@ -281,7 +285,8 @@ class Assistant:
 
     def view(self, citation_id: str, context: int = 200) -> CitationView:
         """The passage a citation id names, with its document and the text around it."""
-        return lookup(self.index, citation_id, context)
+        with self._lock:
+            return lookup(self.index, citation_id, context)
 
     # ---- about the index ------------------------------------------------------------------------------
 
