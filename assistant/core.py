@@ -234,6 +234,12 @@ class Assistant:
         with self._lock:
             return self.retriever.parse(text), self.retriever.search(text, k or self.settings.answer_k)
 
+    def _extractive(self, question: str, k: int | None) -> tuple[Any, list[Passage], Answer]:
+        """The retrieved passages and the deterministic answer, which an LLM answer falls back on."""
+        query, passages = self._retrieve(question, k)
+        with self._lock:
+            return query, passages, answering.answer(self.index, self.lexicon, query, passages)
+
     def ask(self, question: str, k: int | None = None, llm: Any = None) -> Answer:
         """Answer `question` from the documents, with citations, or say they don't hold it.
 
@@ -241,9 +247,7 @@ class Assistant:
         passages, and its answer is shown only if every key figure in it is in a cited passage.
         """
         model = self.chat_model(llm)
-        query, passages = self._retrieve(question, k)
-        with self._lock:
-            extractive = answering.answer(self.index, self.lexicon, query, passages)
+        query, passages, extractive = self._extractive(question, k)
         if model is None:
             return extractive
         from .llm import llm_answer
@@ -253,9 +257,7 @@ class Assistant:
     def ask_stream(self, question: str, k: int | None = None, llm: Any = None) -> Iterator[str | Answer]:
         """Like `ask`, but yields the model's text as it streams, then the final Answer."""
         model = self.chat_model(llm)
-        query, passages = self._retrieve(question, k)
-        with self._lock:
-            extractive = answering.answer(self.index, self.lexicon, query, passages)
+        query, passages, extractive = self._extractive(question, k)
         if model is None:
             yield extractive
             return

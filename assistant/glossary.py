@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import opencc
-
-_T2S = opencc.OpenCC("t2s")
+from .text import normalise
 
 
 @dataclass(frozen=True)
@@ -307,21 +305,9 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
 
 # Full-width ASCII folds to ASCII, except the CJK clause marks, whose width says they are not
 # thousands separators or decimal points.
-_KEEP_WIDE = "，；：！？"
-_FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_WIDE}
-_FOLD |= {0x3000: " ", 0x2212: "-", 0xFFE5: "¥", 0xFFE0: "¢", 0x00A0: " "}
-
-
 def fold(text: str) -> str:
-    """Traditional→Simplified, full→half width, lowercase; same length as `text`."""
-    simplified = _T2S.convert(text)
-    if len(simplified) != len(text):  # a phrase rule changed the length: convert char by char
-        simplified = "".join(c2 if len(c2 := _T2S.convert(c)) == 1 else c for c in text)
-    out = simplified.translate(_FOLD)
-    low = out.lower()
-    if len(low) != len(out):  # a few letters (İ) lengthen when lowered
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
-    return low
+    """Traditional→Simplified, half width (Chinese clause marks kept), lowercase; same length as `text`."""
+    return normalise(text, keep_clause_marks=True)
 
 
 def _is_ascii(term: str) -> bool:

@@ -19,8 +19,11 @@ jieba.setLogLevel(logging.WARNING)
 _T2S = opencc.OpenCC("t2s")
 _S2T = opencc.OpenCC("s2t")
 
-# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map one-to-one onto ASCII.
-_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space map one-to-one onto ASCII; a few
+# look-alikes (minus sign, no-break space, ￥) fold too.
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212: 0x2D, 0x00A0: 0x20, 0xFFE5: 0xA5}
+# What figure parsing keeps wide: "，" must not read as a thousands separator in "3，5億".
+_WIDTH_KEEPING_CLAUSES = {k: v for k, v in _WIDTH.items() if chr(k) not in "，；：！？"}
 
 
 def _lower(text: str) -> str:
@@ -29,12 +32,15 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def normalise(text: str) -> str:
-    """Traditional→Simplified, full→half width, lowercase; same length as `text`."""
+def normalise(text: str, keep_clause_marks: bool = False) -> str:
+    """Traditional→Simplified, full→half width, lowercase; same length as `text`.
+
+    `keep_clause_marks` leaves Chinese clause punctuation (，；：！？) wide, for figure parsing.
+    """
     simplified = _T2S.convert(text)
     if len(simplified) != len(text):  # a phrase rule changed the length: convert char by char
         simplified = "".join(c2 if len(c2 := _T2S.convert(c)) == 1 else c for c in text)
-    return _lower(simplified.translate(_WIDTH))
+    return _lower(simplified.translate(_WIDTH_KEEPING_CLAUSES if keep_clause_marks else _WIDTH))
 
 
 _STOP = frozenset(
