@@ -1,0 +1,46 @@
+"""Company names are learnt from the documents: legal names, short names, and their aliases."""
+
+from __future__ import annotations
+
+from assistant.entities import EntityLexicon
+from assistant.schema import Document
+
+
+def doc(doc_id: str, text: str) -> Document:
+    return Document(doc_id, f"{doc_id}.txt", f"{doc_id}.txt", text.splitlines()[0], text, "0" * 64)
+
+
+DOCS = [
+    doc("biren", "據港交所披露，上海壁仞科技股份有限公司（簡稱“壁仞科技”）通過聆訊。\n壁仞收入3.37億元。"),
+    doc("peer", "Hanguang Microsystems Co., Ltd. said revenue rose.\nThe company also cited Lumina."),
+    doc(
+        "lumina",
+        "流明智算控股有限公司\nLUMINA COMPUTE HOLDINGS LIMITED\n（於開曼群島註冊成立）\n"
+        "國產GPU企業(摩爾線程、沐曦股份、壁仞科技、燧原科技)各有特點。",
+    ),
+]
+
+
+def test_legal_names_give_short_names_and_subjects() -> None:
+    lex = EntityLexicon.build(DOCS)
+    assert lex.subject("biren") == lex.resolve("壁仞") == lex.resolve("壁仞科技")
+    assert lex.subject("peer") == lex.resolve("Hanguang")
+    # A heading that gives both legal names names one company.
+    assert lex.resolve("Lumina") == lex.resolve("流明智算") == lex.subject("lumina")
+
+
+def test_names_are_found_across_scripts() -> None:
+    lex = EntityLexicon.build(DOCS)
+    assert lex.subject_of("What was Biren's revenue in 2024?") == lex.resolve("壁仞")  # pinyin
+    assert lex.subject_of("瀚光微系統2025年上半年收入") == lex.resolve("Hanguang")  # pinyin of the Chinese name
+    assert lex.subject_of("壁仞科技2024年的收入是多少？") == lex.resolve("壁仞")
+    # Members of a list that holds a known name are companies too.
+    assert lex.resolve("沐曦") is not None and lex.resolve("沐曦") != lex.resolve("壁仞")
+
+
+def test_names_no_document_mentions_are_unknown() -> None:
+    lex = EntityLexicon.build(DOCS)
+    assert lex.unknown_names("What was Nvidia's revenue in 2024?") == ["Nvidia"]
+    assert lex.unknown_names("英偉達2024年收入是多少") == ["英偉達"]
+    assert lex.unknown_names("What was Biren's revenue in 2024?") == []
+    assert lex.unknown_names("2024年收入是多少") == []
