@@ -134,7 +134,12 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
 
 def _aspect_ok(frame: Frame, f: Figure) -> bool:
     wanted = frame.aspect
-    return f.aspect == wanted if wanted else f.aspect in (None, "share")
+    if wanted:
+        return f.aspect == wanted
+    if f.aspect == "share":  # "前五大客戶佔比" is a share, but "收入" is not answered with one
+        info = glossary.METRICS.get(f.metric or "")
+        return info is not None and info.unit_kind == "percent"
+    return f.aspect is None
 
 
 def _total_answer(frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence], metric: str) -> Answer:

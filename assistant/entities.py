@@ -237,7 +237,11 @@ class EntityLexicon:
         for m in re.finditer(r"\b[A-Z][A-Za-z]{2,}\b", text):
             key = self.resolve(m.group())
             if key and not any(x.start <= m.start() < x.end for x in found):
-                found.append(Mention(key, m.start(), m.end()))
+                # "Biren Technology", "Lumina Compute Holdings": the trade words belong to the name.
+                end = m.end()
+                while (nxt := re.match(r"\s+([A-Z][a-z]+)", text[end:])) and nxt.group(1).lower() in _EN_TRADE:
+                    end += nxt.end()
+                found.append(Mention(key, m.start(), end))
         if not found:
             head = self.leading_han(text)
             offset = text.find(head) if head else -1

@@ -259,6 +259,8 @@ def fits_metric(f: Figure, metric: str) -> bool:
     if info is None:
         return True
     kind = unit_kind(f)
+    if f.aspect in ("growth", "cagr", "share", "pp_change"):
+        return kind == "percent"  # a rate or a share of the metric, whatever the metric's own unit
     if info.unit_kind == "money":
         return kind in ("money", "number")
     return kind == info.unit_kind or kind == "number"
