@@ -28,6 +28,7 @@ from .settings import Settings
 from .text import script_of
 
 Progress = Callable[[int, int, str], None]  # (done, total, what) for progress bars
+WIDEN = 3  # how much wider the second search is when the first finds nothing to answer with
 
 
 @dataclass
@@ -235,10 +236,21 @@ class Assistant:
             return self.retriever.parse(text), self.retriever.search(text, k or self.settings.answer_k)
 
     def _extractive(self, question: str, k: int | None) -> tuple[Any, list[Passage], Answer]:
-        """The retrieved passages and the deterministic answer, which an LLM answer falls back on."""
+        """The retrieved passages and the deterministic answer, which an LLM answer falls back on.
+
+        When the passages hold no answer, the search is widened once (WIDEN × k) before the
+        answer says the documents don't hold it: the figure may sit in a table or in another
+        language that ranked lower.
+        """
         query, passages = self._retrieve(question, k)
         with self._lock:
-            return query, passages, answering.answer(self.index, self.lexicon, query, passages)
+            answer = answering.answer(self.index, self.lexicon, query, passages)
+            if answer.abstained and k is None:
+                wider = self.retriever.search(query.text, self.settings.answer_k * WIDEN)
+                retry = answering.answer(self.index, self.lexicon, query, wider)
+                if not retry.abstained:
+                    return query, wider, retry
+            return query, passages, answer
 
     def ask(self, question: str, k: int | None = None, llm: Any = None) -> Answer:
         """Answer `question` from the documents, with citations, or say they don't hold it.
@@ -275,6 +287,11 @@ class Assistant:
         query, passages = self._retrieve(claim, k)
         with self._lock:
             verdict = verify.check(self.index, self.lexicon, query, passages)
+            if verdict.label == "not_enough_info" and k is None:
+                wider = self.retriever.search(query.text, self.settings.answer_k * WIDEN)
+                retry = verify.check(self.index, self.lexicon, query, wider)
+                if retry.label != "not_enough_info":
+                    passages, verdict = wider, retry
         if model is None:
             return verdict
         from .llm import llm_check
