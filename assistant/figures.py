@@ -2644,7 +2644,69 @@ def parse_figures(text: str, anchor: str | None = None) -> list[Figure]:
     _assign_from_to(ctx, raws)
     for r in raws:
         _assign_default(ctx, r)
-    return [_finish(r) for r in raws]
+    figures = [_finish(r) for r in raws]
+    return sorted(figures + _worded_multiples(t, text, figures), key=lambda f: f.start)
+
+
+_NUMBER_WORDS = {
+    "twice": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+_WORDED_MULTIPLE = re.compile(
+    r"(?<![a-z])(?:(?P<q>roughly|about|around|approximately|nearly|almost|more than|over|at least)\s+)?"
+    r"(?:(?P<twice>twice)|(?P<n>" + "|".join(w for w in _NUMBER_WORDS if w != "twice") + r")[\s-]*(?:times|fold))"
+    r"(?![a-z])"
+)
+_WORD_QUALIFIER = {
+    "roughly": "approx",
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "more than": "over",
+    "over": "over",
+    "at least": "over",
+}
+
+
+def _worded_multiples(t: str, text: str, figures: list[Figure]) -> list[Figure]:
+    """English multiples written in words ("roughly ten times", "twice", "three-fold")."""
+    out = []
+    for m in _WORDED_MULTIPLE.finditer(t):
+        if any(f.start < m.end() and m.start() < f.end for f in figures):
+            continue
+        word = m.group("twice") or m.group("n")
+        start = m.start("twice") if m.group("twice") else m.start("n")
+        q = m.group("q")
+        out.append(
+            Figure(
+                Decimal(_NUMBER_WORDS[word]),
+                "x",
+                text[start : m.end()],
+                start,
+                m.end(),
+                qualifier=_WORD_QUALIFIER.get(q) if q else None,
+                precision=_HALF,
+            )
+        )
+    return out
 
 
 _TRIM = " \t\r\n。.,，;；:：!！?？\"'“”"

@@ -1464,3 +1464,21 @@ def _timed(text: str) -> float:
     start = time.perf_counter()
     parse_figures(text)
     return time.perf_counter() - start
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("revenue was roughly ten times its 2022 revenue", 10, "approx"),
+        ("profit rose three-fold", 3, None),
+        ("more than twenty times the prior year", 20, "over"),
+        ("twice the size", 2, None),
+    ],
+)
+def test_multiples_written_in_words(text: str, value: int, qualifier: str | None) -> None:
+    (f,) = [f for f in parse_figures(text) if f.unit == "x"]
+    assert f.value == value and f.qualifier == qualifier and text[f.start : f.end] == f.text
+
+
+def test_number_words_without_a_multiple_are_not_figures() -> None:
+    assert parse_figures("often ten people asked") == []
