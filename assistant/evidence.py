@@ -40,6 +40,7 @@ class Frame:
     other_names: tuple[str, ...]  # names documents contain, though not as a company's legal name
     figures: tuple[Figure, ...]
     script: str
+    others: tuple[str, ...] = ()  # companies named after the subject ("… lower than Lumina's")
 
     @property
     def subject(self) -> str | None:
@@ -94,7 +95,8 @@ def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     unknown = tuple(lexicon.unknown_names(text))
     other = tuple(normalise(n) for n in lexicon.other_names(text))
     figures = tuple(from_to(text, parse_figures(text)))
-    return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text))
+    others = tuple(dict.fromkeys(m.key for m in lexicon.named_in(text) if m.key != subject))
+    return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text), others)
 
 
 @dataclass(frozen=True)

@@ -285,7 +285,10 @@ def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
     if any(f.unit in ("%", "pp") for f in frame.figures) or frame.asks_total:
         return None  # "增長46%" is a rate, checked as a figure
     claim_word = "up" if up else "down"
-    if len(frame.periods) == 1:
+    comparative = bool(_HIGHER.search(frame.text) or _LOWER.search(frame.text))
+    if comparative and frame.others:
+        return _compare_companies(frame, evidence, metric, bool(_HIGHER.search(frame.text)))
+    if len(frame.periods) == 1 and not comparative:
         # "R&D expenses rose in 2024": a change rate the source states for that period.
         rates = [
             ev
@@ -338,6 +341,24 @@ def _without_periods(text: str) -> str:
     for p in parse_periods(text):
         text = text[: p.start] + " " * (p.end - p.start) + text[p.end :]
     return re.sub(r"\d[\d,.]*", " ", text)
+
+
+def _compare_companies(frame: Frame, evidence: list[Evidence], metric: str, higher: bool) -> Finding | None:
+    """ "Hanguang's H1 2025 revenue was lower than Lumina's": both figures, compared."""
+    period = frame.periods[0] if frame.periods else None
+    other = replace(frame, entities=frozenset({frame.others[0]}))
+    kinds = ("money", "percent", "number", "count")
+    a = _one(frame, evidence, metric, period, kinds) if period else None
+    b = _one(other, evidence, metric, period, kinds) if period else None
+    if a is None or b is None or unit_kind(a.figure) != unit_kind(b.figure) or a.figure.value == b.figure.value:
+        return None
+    is_higher = a.figure.value > b.figure.value
+    label = "supported" if is_higher == higher else "refuted"
+    relation = "higher" if is_higher else "lower"
+    what = (
+        f"{metric} {period}: {a.figure.text} ({frame.subject}) is {relation} than {b.figure.text} ({frame.others[0]})"
+    )
+    return Finding(label, f"claim says {'higher' if higher else 'lower'}; source {what}", [a, b])
 
 
 def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query, passages: list[Passage]) -> Verdict:
