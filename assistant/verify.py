@@ -16,12 +16,12 @@ from decimal import Decimal
 from . import glossary
 from .answer import name_tokens, score_sentences
 from .entities import EntityLexicon
-from .evidence import Evidence, Frame, figures_in, frame_of, select, unit_kind
+from .evidence import Evidence, Frame, figures_in, frame_of, same_period, select, unit_kind
 from .figures import Figure, parse_figures, parse_periods
 from .index import Index
 from .retrieve import Query
 from .schema import Citation, Passage, Verdict
-from .text import is_chinese, tokens
+from .text import is_chinese, normalise, tokens
 
 # Sentence coverage a claim without figures needs to count as stated by the documents.
 MIN_TEXT_COVERAGE = 0.85
@@ -361,12 +361,38 @@ def _compare_companies(frame: Frame, evidence: list[Evidence], metric: str, high
     return Finding(label, f"claim says {'higher' if higher else 'lower'}; source {what}", [a, b])
 
 
+_NEGATION = re.compile(r"(?:不|未|没有|沒有|无|無|並無|并无|not|no|did not|does not|has not)\s*$", re.I)
+
+
+def _negated(claim: str, sentence: str) -> str:
+    """The word the sentence negates and the claim asserts ("董事會不建議派發" against "董事會建議派發"), or ""."""
+    claim_tokens = set(tokens(claim))
+    norm = normalise(sentence)
+    for tok in claim_tokens:
+        if len(tok) < 2 or tok.isdigit():
+            continue
+        for m in re.finditer(re.escape(tok), norm):
+            if _NEGATION.search(norm[max(0, m.start() - 9) : m.start()]) and not _NEGATION.search(
+                normalise(claim)[: normalise(claim).find(tok)][-9:]
+            ):
+                return norm[max(0, m.start() - 3) : m.end()]
+    return ""
+
+
+def _covers_periods(s, frame: Frame) -> bool:
+    """Whether a sentence (or its passage) names every period the claim names."""
+    named = {pid for p in parse_periods(s.passage.text) for pid in (p.members or (p.id,)) if pid}
+    return all(any(same_period(n, p) for n in named) for p in frame.periods)
+
+
 def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query, passages: list[Passage]) -> Verdict:
     """A claim no figure check covers is supported only when one sentence states all of it:
     its words, and every figure it states. Direction words are never taken on wording alone."""
     if _UP.search(frame.text) or _DOWN.search(frame.text):
         return Verdict(frame.text, "not_enough_info", "no passage states the change this claim describes")
     skip = name_tokens(query.text, lexicon) if frame.entities else frozenset()
+    # Periods are compared as periods (2025年6月30日 is 二零二五年六月三十日), not as words.
+    skip = skip | {t for p in parse_periods(frame.text) for t in tokens(frame.text[p.start : p.end])}
     ranked = score_sentences(index, query, passages, skip)
     subject = frame.subject
     if subject:
@@ -382,6 +408,16 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
             continue
         if is_chinese(s.text) != is_chinese(frame.text) and not claimed:
             continue  # across languages, wording alone is too loose a match
+        if frame.periods and not _covers_periods(s, frame):
+            continue
+        negated = _negated(frame.text, s.text)
+        if negated and not claimed:
+            return Verdict(
+                frame.text,
+                "refuted",
+                f"the source says the opposite ({negated}): 「{s.text}」",
+                [Citation.of(s.passage, (s.start, s.end))],
+            )
         stated = parse_figures(s.text)
         if all(
             any(supports(c, f) and _labelled_alike(frame.text, c, s.text, f, skip) for f in stated) for c in claimed

@@ -3,6 +3,8 @@ and the ways a claim can be right or wrong, over a real index of a small corpus.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant import Assistant
@@ -89,3 +91,15 @@ def test_a_refuted_figure_shows_the_comparison(assistant: Assistant) -> None:
     assert "4.56億元" in verdict.explanation and "3.37億元" in verdict.explanation
     assert any("3.37億元" in c.quote for c in verdict.citations)
     assert [f["value"] for f in verdict.claim_figures] == ["456000000"]
+
+
+def test_a_sentence_that_negates_the_claim_refutes_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "board-2025.txt").write_text(
+        "北辰科技股份有限公司中期報告\n董事會不建議派發截至二零二五年六月三十日止六個月的中期股息。\n", encoding="utf-8"
+    )
+    a = Assistant.open(tmp_path / "index")
+    a.ingest([docs])
+    assert a.check("北辰科技董事會建議派發截至2025年6月30日止六個月的中期股息。").label == "refuted"
+    assert a.check("北辰科技董事會不建議派發截至2025年6月30日止六個月的中期股息。").label == "supported"
