@@ -248,7 +248,8 @@ class EntityLexicon:
             for n in range(min(len(head), 4), 1, -1):
                 key = self._latin_by_roman.get(romanise(head[:n]))
                 if key:
-                    found.append(Mention(key, offset, offset + n))
+                    # The rest of the opening name (微系統 of 瀚光微系統) is the company's too.
+                    found.append(Mention(key, offset, offset + len(head)))
                     break
         return sorted(found, key=lambda m: m.start)
 

@@ -142,7 +142,7 @@ def _cumulative(text: str, figures: list[Figure]) -> list[Figure]:
 
 
 def from_to(text: str, figures: list[Figure], anchor: str | None = None) -> list[Figure]:
-    """In "from A to B" / "rose to B from A" / "由A升至B" the earlier figure belongs to the period
+    """In "from A to B" / "rose to B from A" / "B, up from A" / "由A升至B" the earlier figure belongs to the period
     before the later one's: "Gross margin rose to 37.2% from 33.9%" in a 2025H1 report is
     37.2% for 2025H1 and 33.9% for 2024H1. Periods the text states are kept."""
     out = list(figures)
@@ -159,7 +159,10 @@ def from_to(text: str, figures: list[Figure], anchor: str | None = None) -> list
             continue
         if _FROM.search(before) and re.search(r"(?:to|至|到)", between, re.I):
             earlier, later = i, j
-        elif _TO.search(before) and re.search(r"\bfrom\b", between, re.I):
+        elif (_TO.search(before) and re.search(r"\bfrom\b", between, re.I)) or re.search(
+            r"\b(?:up|down|rising|falling|increased|decreased|compared)?\s*(?:from|with)\s*$", between, re.I
+        ):
+            # "rose to 37.2% from 33.9%", "was RMB185.5 million, up from RMB111.0 million"
             earlier, later = j, i
         else:
             continue
