@@ -185,10 +185,11 @@ def build_app(assistant: Assistant) -> FactcheckApp:
     def add_documents(files: list[str] | None, progress: gr.Progress = INGEST_PROGRESS) -> tuple[Any, ...]:
         if not files:
             return (ui.notice_html("Choose one or more files first."), gr.skip(), *listing())
-        progress(0, desc=f"Indexing {len(files)} file{'s' if len(files) != 1 else ''}")
+        title = f"Indexing {len(files)} file{'s' if len(files) != 1 else ''}"
+        progress(0, desc=title)
 
         def tick(done: int, total: int, what: str) -> None:
-            progress((done, total), desc=f"Embedding {what}", unit=what)
+            progress((done, total), desc=f"{title}: {what}", unit=what.split()[0])
 
         outcome = ui.ingest_files(assistant, [Path(f) for f in files], tick)
         return (ui.ingest_html(outcome), None, *listing())
