@@ -115,6 +115,10 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
             chosen.append(_best(found))
         else:
             missing.append(period or "")
+    if len(periods) == 1 and missing and periods[0] and periods[0].endswith("H2"):
+        derived = _second_half(frame, lexicon, evidence, metric, periods[0])
+        if derived:
+            return derived
     if not chosen or missing:
         return _figure_abstention(frame, lexicon, evidence, metric, missing or list(periods))
     citations, lines = [], []
@@ -129,6 +133,37 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
         citations,
         figures=[ev.figure.to_dict() for ev in chosen],
         reason=f"{metric} for {_who(frame)} {', '.join(p or 'any period' for p in periods)}",
+    )
+
+
+def _second_half(
+    frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence], metric: str, period: str
+) -> Answer | None:
+    """A second half no passage states, as the full year less the first half, arithmetic shown."""
+    year, first = period[:4], period[:4] + "H1"
+    parts = []
+    for p in (year, first):
+        found = [ev for ev in select(frame, evidence, metric, p).found if ev.figure.aspect is None]
+        money = [ev for ev in found if ev.figure.unit in ("CNY", "HKD", "USD")]
+        if not money:
+            return None
+        parts.append(_best(money))
+    full, half = parts
+    if full.figure.unit != half.figure.unit:
+        return None
+    value = full.figure.value - half.figure.value
+    derived = replace(full.figure, value=value, text="", qualifier=None, period=period)
+    shown = derived.display(frame.script)
+    term = _metric_term(frame, metric)
+    line = f"{term} {period}: {shown} = {full.figure.text} ({year}) − {half.figure.text} ({first}) [1][2]"
+    quotes = "\n".join(f"[{n}] 「{ev.sentence_text}」" for n, ev in enumerate(parts, start=1))
+    return Answer(
+        frame.text,
+        f"{line}\n{quotes}",
+        False,
+        _unique([Citation.of(ev.passage, ev.absolute_sentence) for ev in parts]),
+        figures=[derived.to_dict()],
+        reason=f"{metric} {period} computed as {year} less {first}",
     )
 
 

@@ -1,0 +1,49 @@
+"""Figure answers: the figure for the asked company and period, derived ones with their arithmetic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+
+REPORT = """北辰科技股份有限公司2024年業績公告
+
+2024財年，本集團收入為人民幣12.50億元，較2023財年的人民幣9.80億元增長27.6%。
+毛利率由31.0%上升2.5個百分點至33.5%。
+截至2024年6月30日止六個月，本集團收入為人民幣5.20億元。
+對比同期南山電子35.1%的毛利率，本集團仍有差距。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root: Path = tmp_path_factory.mktemp("answer")
+    (root / "docs").mkdir()
+    (root / "docs" / "beichen-results-2024.txt").write_text(REPORT, encoding="utf-8")
+    a = Assistant.open(root / "index")
+    a.ingest([root / "docs"])
+    return a
+
+
+def test_the_figure_for_the_asked_period(assistant: Assistant) -> None:
+    answer = assistant.ask("北辰科技2024年收入是多少？")
+    assert not answer.abstained and answer.text.startswith("北辰") and "12.50億元" in answer.text.splitlines()[0]
+
+
+def test_a_second_half_is_the_year_less_the_first_half(assistant: Assistant) -> None:
+    answer = assistant.ask("北辰科技2024年下半年收入是多少？")
+    first = answer.text.splitlines()[0]
+    assert not answer.abstained and "7.3亿元" in first.replace("億", "亿") and "−" in first
+    assert len(answer.citations) == 2
+
+
+def test_a_level_question_is_not_answered_with_a_change(assistant: Assistant) -> None:
+    answer = assistant.ask("北辰科技2024年毛利率是多少？")
+    assert "33.5%" in answer.text.splitlines()[0] and "個百分點" not in answer.text.splitlines()[0]
+
+
+def test_a_year_the_documents_do_not_give_is_abstained_with_what_they_do_give(assistant: Assistant) -> None:
+    answer = assistant.ask("北辰科技2021年收入是多少？")
+    assert answer.abstained and "2024" in answer.text and not answer.citations
