@@ -156,17 +156,22 @@ class Index:
         name = self.manifest.setdefault(
             "collection", "factcheck-" + hashlib.sha256(str(self.root.resolve()).encode()).hexdigest()[:12]
         )
-        return client.get_or_create_collection(
+        collection = client.get_or_create_collection(
             name,
             configuration={
                 "hnsw": {
                     "space": "cosine",
                     "ef_search": self.settings.hnsw_ef,
-                    "ef_construction": max(100, self.settings.hnsw_ef),
+                    "ef_construction": 200,
                 }
             },
             embedding_function=None,  # Chroma's default would try to download a model
         )
+        # The search ef is a query-time setting: an index built with another one takes ours.
+        hnsw = (collection.configuration or {}).get("hnsw") or {}
+        if hnsw.get("ef_search") != self.settings.hnsw_ef:
+            collection.modify(configuration={"hnsw": {"ef_search": self.settings.hnsw_ef}})
+        return collection
 
     def _cached_vectors(self, hashes: list[str]) -> dict[str, list[float]]:
         found: dict[str, list[float]] = {}

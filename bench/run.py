@@ -76,17 +76,29 @@ def synthetic_sentence(rng: random.Random, company_zh: str, company_en: str) -> 
 
 
 def write_synthetic(folder: Path, chunks: int, seed: int = 7) -> None:
-    """About `chunks` chunks of filings-like text: 70% Chinese, 30% English, 50 chunks a document."""
-    rng = random.Random(seed)
+    """Filings-like text, 70% Chinese and 30% English, until the corpus holds `chunks` chunks.
+
+    Files already in `folder` count: a corpus that falls short is topped up, not rewritten.
+    """
+    from assistant.chunking import chunk_document
+    from assistant.loaders import load_document
+
+    settings = Settings()
     folder.mkdir(parents=True, exist_ok=True)
-    per_doc = 50
-    for d in range(max(1, chunks // per_doc)):
+    have = sum(
+        len(chunk_document(load_document(p), settings.chunk_size, settings.chunk_overlap))
+        for p in sorted(folder.glob("*.txt"))
+    )
+    d = len(list(folder.glob("*.txt")))
+    rng = random.Random(seed + d)
+    while have < chunks:
         zh = rng.choice(_CO_ZH) + rng.choice(_SUFFIX) + str(d)
         en = f"{rng.choice(_CO_EN)} Holdings {d}"
-        paragraphs = []
-        for _ in range(per_doc):
-            paragraphs.append("".join(synthetic_sentence(rng, zh, en) for _ in range(4)))
-        (folder / f"synthetic-{d:05d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+        paragraphs = ["".join(synthetic_sentence(rng, zh, en) for _ in range(4)) for _ in range(50)]
+        path = folder / f"synthetic-{d:05d}.txt"
+        path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+        have += len(chunk_document(load_document(path), settings.chunk_size, settings.chunk_overlap))
+        d += 1
 
 
 # ---- measurements -------------------------------------------------------------------------------
@@ -95,7 +107,18 @@ def write_synthetic(folder: Path, chunks: int, seed: int = 7) -> None:
 def measure_ingest(corpus: Path, index_dir: Path, reuse: bool) -> dict:
     built = index_dir / "bench-ingest.json"
     if reuse and built.exists():
-        return {**json.loads(built.read_text()), "reused": True}
+        before = json.loads(built.read_text())
+        # A corpus topped up since the index was built: ingest the new files and add them in.
+        assistant = Assistant(Settings(index_dir=index_dir))
+        t = time.perf_counter()
+        report = assistant.ingest([corpus], progress=_progress)
+        if report.chunks:
+            before["seconds"] = round(before["seconds"] + time.perf_counter() - t, 2)
+            before["chunks"] += report.chunks
+            before["docs"] += len(report.added)
+            before["chunks_per_s"] = round(before["chunks"] / before["seconds"], 1)
+            built.write_text(json.dumps(before))
+        return {**before, "reused": True}
     shutil.rmtree(index_dir, ignore_errors=True)
     assistant = Assistant(Settings(index_dir=index_dir))
     assistant.embedder  # noqa: B018  (model load is not ingest)
@@ -146,16 +169,19 @@ def measure_queries(index_dir: Path, questions: list[str]) -> dict:
 
 
 def hnsw_recall(assistant: Assistant, questions: list[str]) -> float:
-    """Share of the exact top-5 (numpy over all stored vectors) that Chroma's HNSW returns."""
+    """Share of Chroma's top-5 that belongs to the exact top-5 (numpy over all stored vectors)."""
     got = assistant.index._collection.get(include=["embeddings"])
     ids, matrix = got["ids"], np.asarray(got["embeddings"], dtype=np.float32)
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    position = {vid: i for i, vid in enumerate(ids)}
     hits = 0
     for q in questions:
         v = np.asarray(assistant.embedder.embed_query(q), dtype=np.float32)
-        exact = {ids[i] for i in np.argsort(-(matrix @ v))[:5]}
+        scores = matrix @ v
+        fifth = np.sort(scores)[-5]
         approx = assistant.index._collection.query(query_embeddings=[v.tolist()], n_results=5, include=[])
-        hits += len(exact & set(approx["ids"][0]))
+        # Synthetic passages tie often: a returned vector as close as the exact fifth counts.
+        hits += sum(scores[position[vid]] >= fifth - 1e-6 for vid in approx["ids"][0])
     return round(hits / (5 * len(questions)), 4)
 
 
@@ -223,8 +249,7 @@ def main() -> None:
     )
     if args.synthetic:
         corpus = CACHE / f"synthetic-{args.synthetic}"
-        if not corpus.exists():
-            write_synthetic(corpus, args.synthetic)
+        write_synthetic(corpus, args.synthetic)
         index = CACHE / f"synthetic-{args.synthetic}-index"
         results["synthetic"] = (
             measure_ingest(corpus, index, reuse=not args.rebuild),
