@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -1449,21 +1448,6 @@ def test_any_text_parses_with_true_spans(pieces: list[str]) -> None:
     assert [f.start for f in figures] == sorted(f.start for f in figures)
     for p in parse_periods(text):
         assert text[p.start : p.end] == p.text
-
-
-def test_ten_thousand_characters_parse_quickly() -> None:
-    seed = SEED.read_text(encoding="utf-8")
-    english = " ".join(t for t, _ in SENTENCES[-14:])
-    text = ((seed + english) * 3)[:10_000]
-    parse_figures(text)
-    best = min(_timed(text) for _ in range(3))
-    assert best < 0.1, f"{best * 1000:.0f} ms"
-
-
-def _timed(text: str) -> float:
-    start = time.perf_counter()
-    parse_figures(text)
-    return time.perf_counter() - start
 
 
 @pytest.mark.parametrize(

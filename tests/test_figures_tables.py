@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -342,19 +341,6 @@ def test_not_tables(text: str, expected: list[tuple]) -> None:
     figures = parse_figures(text)
     assert [(f.text, f.period, f.metric) for f in figures] == expected
     assert all(f.unit != "CNY" for f in figures)  # no table scale or currency was applied
-
-
-def test_tables_parse_quickly() -> None:
-    text = ((PDF_SUMMARY + PDF_SEGMENTS + PDF_LOSS + MD_KEY + MD_SEGMENTS + TAB + EN_PLAIN) * 20)[:10_000]
-    parse_figures(text)
-    best = min(_timed(text) for _ in range(3))
-    assert best < 0.1, f"{best * 1000:.0f} ms"
-
-
-def _timed(text: str) -> float:
-    start = time.perf_counter()
-    parse_figures(text)
-    return time.perf_counter() - start
 
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
