@@ -164,8 +164,8 @@ def test_ask_shows_answer_citation_and_passage_in_context(page: tuple[Page, Watc
         f"click Ask -> answer visible: first {first * 1000:.0f} ms, second {second * 1000:.0f} ms\n",
         encoding="utf-8",
     )
+    # Reported, not asserted: speed is measured, not tested (tests/artifacts/latency.txt).
     print(f"click Ask -> answer visible: first {first * 1000:.0f} ms, second {second * 1000:.0f} ms")
-    assert first < 10 and second < 5
     watch.assert_clean()
 
 
