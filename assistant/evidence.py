@@ -169,7 +169,7 @@ def from_to(text: str, figures: list[Figure], anchor: str | None = None) -> list
         current = out[later].period or _context_period(text, out[i].start) or anchor
         if current is None or out[earlier].period not in (None, current):
             continue
-        prior = _prior(current)
+        prior = prior_period(current)
         if prior:
             out[later] = replace(out[later], period=current)
             out[earlier] = replace(out[earlier], period=prior)
@@ -199,7 +199,7 @@ def _context_period(text: str, pos: int) -> str | None:
     return ids[-1] if ids else None
 
 
-def _prior(period: str) -> str | None:
+def prior_period(period: str) -> str | None:
     """The same span a year earlier: 2025H1 → 2024H1, 2024 → 2023; None for dates."""
     if re.fullmatch(r"\d{4}(?:H[12]|Q[1-4])?", period):
         return str(int(period[:4]) - 1) + period[4:]

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import glossary
-from .answer import name_tokens, score_sentences
+from .answer import Sentence, name_tokens, score_sentences
 from .entities import EntityLexicon
-from .evidence import Evidence, Frame, figures_in, frame_of, same_period, select, unit_kind
+from .evidence import Evidence, Frame, figures_in, frame_of, prior_period, same_period, select, unit_kind
 from .figures import Figure, parse_figures, parse_periods
 from .index import Index
 from .retrieve import Query
@@ -152,7 +152,7 @@ def _comparable(metric: str, claimed: Figure, source: Figure) -> Figure:
 
 def _same_aspect(claimed: Figure, source: Figure) -> bool:
     # A growth rate is checked against growth rates, a level against levels.
-    a, b = getattr(claimed, "aspect", None), getattr(source, "aspect", None)
+    a, b = claimed.aspect, source.aspect
     return (a or "share") == (b or "share") if "share" in (a, b) else a == b
 
 
@@ -187,13 +187,13 @@ def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure, metri
 
 def _same_direction(frame: Frame, claimed: Figure, source: Figure) -> bool:
     """A change must go the way the source says: "下降4.4%" is not borne out by "an increase of 4.4%"."""
-    if getattr(source, "aspect", None) not in ("growth", "pp_change"):
+    if source.aspect not in ("growth", "pp_change"):
         return True
-    said = getattr(claimed, "direction", None)
+    said = claimed.direction
     if said is None:
         up, down = bool(_UP.search(frame.text)), bool(_DOWN.search(frame.text))
         said = "up" if up and not down else "down" if down and not up else None
-    went = getattr(source, "direction", None)
+    went = source.direction
     return said is None or went is None or said == went
 
 
@@ -206,7 +206,7 @@ def _one(frame: Frame, evidence: list[Evidence], metric: str, period: str, kinds
     found = [
         ev
         for ev in select(frame, evidence, metric, period).found
-        if unit_kind(ev.figure) in kinds and getattr(ev.figure, "aspect", None) in (None, "share")
+        if unit_kind(ev.figure) in kinds and ev.figure.aspect in (None, "share")
     ]
     return min(found, key=lambda e: e.rank) if found else None
 
@@ -249,26 +249,20 @@ def _check_multiple(frame: Frame, evidence: list[Evidence], claimed: Figure, met
 
 def _growth(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:
     """A growth rate the source doesn't state, computed from the period's figure and the prior one."""
-    prior = _prior(period)
-    if prior is None or getattr(claimed, "aspect", "growth") not in ("growth", None):
+    prior = prior_period(period)
+    if prior is None or claimed.aspect not in ("growth", None):
         return None
     a = _one(frame, evidence, metric, period, ("money",))
     b = _one(frame, evidence, metric, prior, ("money",))
     if a is None or b is None or b.figure.value == 0:
         return None
     rate = (a.figure.value / b.figure.value - 1) * 100
-    down = getattr(claimed, "direction", None) == "down" or bool(_DOWN.search(frame.text))
+    down = claimed.direction == "down" or bool(_DOWN.search(frame.text))
     stated = -abs(claimed.value) if down else claimed.value
     computed = replace(claimed, value=rate, precision=Decimal("0.05"), qualifier=None)
     label = "supported" if supports(replace(claimed, value=stated), computed) else "refuted"
     arithmetic = f"({a.figure.text} ÷ {b.figure.text} − 1) = {rate:.1f}%"
     return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {_label(frame, metric, period)}", [a, b])
-
-
-def _prior(period: str) -> str | None:
-    if period[:4].isdigit():
-        return str(int(period[:4]) - 1) + period[4:]
-    return None
 
 
 def _plain(value: Decimal) -> str:
@@ -293,7 +287,7 @@ def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
         rates = [
             ev
             for ev in select(frame, evidence, metric, frame.periods[0]).found
-            if getattr(ev.figure, "aspect", None) == "growth" and getattr(ev.figure, "direction", None)
+            if ev.figure.aspect == "growth" and ev.figure.direction
         ]
         if not rates:
             return None
@@ -379,7 +373,7 @@ def _negated(claim: str, sentence: str) -> str:
     return ""
 
 
-def _covers_periods(s, frame: Frame) -> bool:
+def _covers_periods(s: Sentence, frame: Frame) -> bool:
     """Whether a sentence (or its passage) names every period the claim names."""
     named = {pid for p in parse_periods(s.passage.text) for pid in (p.members or (p.id,)) if pid}
     return all(any(same_period(n, p) for n in named) for p in frame.periods)
