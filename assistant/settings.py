@@ -46,9 +46,10 @@ class Settings:
         env = os.environ if env is None else env
         values: dict[str, Any] = {}
         for f in fields(cls):
-            raw = env.get(_ENV_NAMES.get(f.name, f"FACTCHECK_{f.name.upper()}"))
+            name = _ENV_NAMES.get(f.name, f"FACTCHECK_{f.name.upper()}")
+            raw = env.get(name)
             if raw not in (None, ""):
-                values[f.name] = _coerce(f, raw)
+                values[f.name] = _coerce(f, name, raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "index_dir" in values:
             values["index_dir"] = Path(values["index_dir"])
@@ -62,7 +63,7 @@ class Settings:
         return {"chunk_size": self.chunk_size, "chunk_overlap": self.chunk_overlap}
 
 
-def _coerce(f: dataclasses.Field, raw: str) -> Any:
+def _coerce(f: dataclasses.Field, name: str, raw: str) -> Any:
     kind = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
     try:
         if kind == "int":
@@ -70,5 +71,5 @@ def _coerce(f: dataclasses.Field, raw: str) -> Any:
         if kind == "Path":
             return Path(raw)
     except ValueError as exc:
-        raise ConfigError(f"{f.name} = {raw!r} is not a whole number") from exc
+        raise ConfigError(f"{name}={raw!r}: {f.name} must be a whole number") from exc
     return raw
