@@ -306,7 +306,7 @@ def sentence_answer(
         index, query, passages, name_tokens(query.text, lexicon) if frame.entities else frozenset()
     )
     if frame.entities or frame.other_names:
-        ranked = [s for s in ranked if _about(s, frame, lexicon)]
+        ranked = [s for s in ranked if about(s, frame, lexicon)]
     if _COUNT_QUESTION.search(query.text):
         # "How many customers…" is answered by a sentence that states a count, not by one
         # that merely talks about customers.
@@ -357,7 +357,7 @@ def name_tokens(text: str, lexicon: EntityLexicon) -> frozenset[str]:
     return frozenset(t for m in lexicon.named_in(text) for t in tokens(text[m.start : m.end]))
 
 
-def _about(s: Sentence, frame: Frame, lexicon: EntityLexicon) -> bool:
+def about(s: Sentence, frame: Frame, lexicon: EntityLexicon) -> bool:
     """A sentence is about the asked company when it names it, or its document is about it."""
     if not frame.entities:
         title = lexicon.titles.get(s.passage.doc_id, "")

@@ -238,19 +238,25 @@ class Assistant:
     def _extractive(self, question: str, k: int | None) -> tuple[Any, list[Passage], Answer]:
         """The retrieved passages and the deterministic answer, which an LLM answer falls back on.
 
-        When the passages hold no answer, the search is widened once (WIDEN × k) before the
+        When the passages hold no answer, the search is widened once (see `_judge`) before the
         answer says the documents don't hold it: the figure may sit in a table or in another
         language that ranked lower.
         """
         query, passages = self._retrieve(question, k)
+        passages, answer = self._judge(answering.answer, query, passages, k, lambda a: not a.abstained)
+        return query, passages, answer
+
+    def _judge(self, judge: Callable, query: Any, passages: list[Passage], k: int | None, found: Callable) -> tuple:
+        """`judge` (the answerer or the verifier) on `passages`; when it finds nothing and the
+        caller chose no k, once more on a search WIDEN times as wide."""
         with self._lock:
-            answer = answering.answer(self.index, self.lexicon, query, passages)
-            if answer.abstained and k is None:
+            result = judge(self.index, self.lexicon, query, passages)
+            if not found(result) and k is None:
                 wider = self.retriever.search(query.text, self.settings.answer_k * WIDEN)
-                retry = answering.answer(self.index, self.lexicon, query, wider)
-                if not retry.abstained:
-                    return query, wider, retry
-            return query, passages, answer
+                retry = judge(self.index, self.lexicon, query, wider)
+                if found(retry):
+                    return wider, retry
+            return passages, result
 
     def ask(self, question: str, k: int | None = None, llm: Any = None) -> Answer:
         """Answer `question` from the documents, with citations, or say they don't hold it.
@@ -285,13 +291,7 @@ class Assistant:
         """
         model = self.chat_model(llm)
         query, passages = self._retrieve(claim, k)
-        with self._lock:
-            verdict = verify.check(self.index, self.lexicon, query, passages)
-            if verdict.label == "not_enough_info" and k is None:
-                wider = self.retriever.search(query.text, self.settings.answer_k * WIDEN)
-                retry = verify.check(self.index, self.lexicon, query, wider)
-                if retry.label != "not_enough_info":
-                    passages, verdict = wider, retry
+        passages, verdict = self._judge(verify.check, query, passages, k, lambda v: v.label != "not_enough_info")
         if model is None:
             return verdict
         from .llm import llm_check

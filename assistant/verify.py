@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import glossary
-from .answer import Sentence, name_tokens, score_sentences
+from .answer import Sentence, about, name_tokens, score_sentences
 from .entities import EntityLexicon
 from .evidence import Evidence, Frame, figures_in, frame_of, prior_period, same_period, select, unit_kind
 from .figures import Figure, parse_figures, parse_periods
@@ -388,13 +388,8 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
     # Periods are compared as periods (2025年6月30日 is 二零二五年六月三十日), not as words.
     skip = skip | {t for p in parse_periods(frame.text) for t in tokens(frame.text[p.start : p.end])}
     ranked = score_sentences(index, query, passages, skip)
-    subject = frame.subject
-    if subject:
-        ranked = [
-            s
-            for s in ranked
-            if subject in {m.key for m in lexicon.mentions(s.text)} or lexicon.subject(s.passage.doc_id) == subject
-        ]
+    if frame.subject:
+        ranked = [s for s in ranked if about(s, frame, lexicon)]
     claimed = [f for f in frame.figures if unit_kind(f) != "number" or f.value >= 10]
     for s in ranked[:5]:
         # A sentence that states every figure of the claim needs less of its wording.
