@@ -14,12 +14,12 @@ from decimal import Decimal
 
 from . import glossary
 from .entities import EntityLexicon
-from .evidence import Evidence, Frame, figures_in, frame_of, select
-from .figures import Figure, parse_figures, parse_number
+from .evidence import Evidence, Frame, aspect_spans, clause, figures_in, frame_of, select
+from .figures import Figure, parse_figures, parse_number, parse_periods
 from .index import Index
 from .retrieve import Query
 from .schema import Answer, Citation, Passage
-from .text import normalise, sentence_spans, tokens
+from .text import is_chinese, normalise, sentence_spans, tokens
 
 # How much of the question's weight (idf of its tokens) the best sentence must carry.
 MIN_COVERAGE = 0.6
@@ -94,11 +94,66 @@ def answer(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pa
     if not passages:
         return abstention(query.text, "nothing relevant was retrieved", frame.script)
     if frame.target_metric:
-        return figure_answer(frame, lexicon, passages)
+        return figure_answer(frame, lexicon, passages, Focus.of(index, query, lexicon))
     return sentence_answer(index, frame, lexicon, query, passages)
 
 
-def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage]) -> Answer:
+@dataclass(frozen=True)
+class Focus:
+    """The words of a question that narrow its metric ("Pre-IPO round", "cloud services",
+    "total value"): what is left once the metric, company and period are taken out. Among
+    figures of the right metric, company and period, the one whose sentence holds them wins."""
+
+    weights: dict[str, float]
+    groups: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...]  # (phrasings, words they stand for)
+
+    @classmethod
+    def of(cls, index: Index, query: Query, lexicon: EntityLexicon) -> Focus:
+        """The narrowing words of `query`, weighted by idf."""
+        text = query.text
+        spans = [(s, e) for _, s, e in glossary.metrics_in(text)]
+        spans += [(p.start, p.end) for p in parse_periods(text)]
+        spans += aspect_spans(text)
+        spans += [(m.start, m.end) for m in lexicon.named_in(text)]
+        spans += [(f.start, f.end) for f in parse_figures(text)]
+        for s, e in spans:  # blanked, so that jieba cannot join a kept word to a taken one ("年收入")
+            text = text[:s] + " " * (e - s) + text[e:]
+        taken = set()
+        for i in query.names:
+            taken.update(query.sources[i] if i < len(query.sources) else ())
+        weights = {t: index.idf(t) for t in tokens(text) if t not in taken}
+        groups = []
+        for i, (g, src) in enumerate(zip(query.groups, query.sources, strict=False)):
+            said = "".join(src)
+            # A translation stands in for the question's words it translates, or for the word
+            # that holds it ("云" of "云算力").
+            words = tuple(t for t in weights if t in src or (said and said in t))
+            if i not in query.names and words:
+                groups.append((tuple(tuple(ph) for ph in g), words))
+        return cls(weights, tuple(groups))
+
+    def coverage(self, text: str) -> float:
+        """The share of the narrowing words' weight that `text` holds, itself or translated."""
+        total = sum(self.weights.values())
+        if not total:
+            return 0.0
+        norm = normalise(text)
+        toks = set(tokens(text))
+
+        def holds(phrase: tuple[str, ...] | list[str]) -> bool:
+            # Chinese words are matched as strings: jieba may cut "云算力服务" other ways.
+            if is_chinese("".join(phrase)):
+                return "".join(phrase) in norm
+            return all(t in toks for t in phrase)
+
+        covered = {t for t in self.weights if holds((t,))}
+        for phrasings, words in self.groups:
+            if any(holds(ph) for ph in phrasings):
+                covered.update(words)
+        return sum(w for t, w in self.weights.items() if t in covered) / total
+
+
+def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage], focus: Focus | None = None) -> Answer:
     """The figure that states the asked metric for the asked company and period."""
     evidence = figures_in(passages, lexicon)
     metric = frame.target_metric
@@ -110,9 +165,13 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage])
     for period in periods:
         # A level is answered with a level, a growth rate with a growth rate (not "3.2個百分點"
         # for 毛利率 nor "同比增長50%" for 收入).
-        found = [ev for ev in select(frame, evidence, metric, period).found if _aspect_ok(frame, ev.figure)]
+        found = [
+            ev
+            for ev in select(frame, evidence, metric, period).found
+            if _aspect_ok(frame, ev.figure) and in_focus(ev, focus)
+        ]
         if found:
-            chosen.append(_best(found))
+            chosen.append(_best(found, focus))
         else:
             missing.append(period or "")
     if len(periods) == 1 and missing and periods[0] and periods[0].endswith("H2"):
@@ -169,10 +228,12 @@ def _second_half(
 
 def _aspect_ok(frame: Frame, f: Figure) -> bool:
     wanted = frame.aspect
+    info = glossary.METRICS.get(f.metric or "")
+    if wanted == "share" and info is not None and info.unit_kind == "percent":
+        return f.aspect in (None, "share")  # "前五大客戶佔比" is the metric itself
     if wanted:
         return f.aspect == wanted
     if f.aspect == "share":  # "前五大客戶佔比" is a share, but "收入" is not answered with one
-        info = glossary.METRICS.get(f.metric or "")
         return info is not None and info.unit_kind == "percent"
     return f.aspect is None
 
@@ -216,12 +277,28 @@ def _unique(citations: list[Citation]) -> list[Citation]:
     return out
 
 
-def _best(found: list[Evidence]) -> Evidence:
-    """The figure to answer with: not a part of a total ("800G模塊收入…佔總收入約46%") when the
+def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
+    """The figure to answer with: the one whose sentence, then clause, holds most of the question's
+    narrowing words (`Focus`); not a part of a total ("800G模塊收入…佔總收入約46%") when the
     total is stated too; then the best-ranked passage; then the figure right after the metric's
     name ("現金及現金等價物為人民幣2,753.3百萬元（按人民幣7.1586元兌1.00美元…）"); then one
     stated without a qualifier (the prospectus's 3.37億 over a news article's 約3.4億)."""
-    return min(found, key=lambda ev: (is_part(ev), ev.rank, _distance(ev), ev.figure.qualifier is not None))
+
+    def narrowing(ev: Evidence) -> tuple[float, float]:
+        if focus is None:
+            return 0.0, 0.0
+        lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
+        return -focus.coverage(ev.sentence_text), -focus.coverage(ev.passage.text[lo:hi])
+
+    return min(
+        found, key=lambda ev: (*narrowing(ev), is_part(ev), ev.rank, _distance(ev), ev.figure.qualifier is not None)
+    )
+
+
+def in_focus(ev: Evidence, focus: Focus | None) -> bool:
+    """Whether a figure may answer: a part of a total only when the question names the part
+    ("revenue" is not "cloud revenue")."""
+    return not is_part(ev) or (focus is not None and focus.coverage(ev.sentence_text) > 0)
 
 
 def _distance(ev: Evidence) -> int:
@@ -232,11 +309,19 @@ def _distance(ev: Evidence) -> int:
 
 
 _PART_OF = re.compile(r"占总|佔總|占整体|of (?:total|group|the group's) revenue|of total|accounted for", re.I)
+# "總金額達12.41億元,其中…訂單約8.22億元": what follows 其中 / "of which" is inside the figure before it.
+_WITHIN = re.compile(r"其中|当中|of which|including", re.I)
 
 
 def is_part(ev: Evidence) -> bool:
-    """A figure stated as one part of a total: its sentence gives the part's share of the whole."""
-    return bool(_PART_OF.search(ev.sentence_text)) and ev.figure.unit not in ("%", "pp")
+    """A figure stated as one part of a total: its sentence gives the part's share of the whole,
+    or it follows "其中"/"of which" in its sentence."""
+    if ev.figure.part:
+        return True
+    if ev.figure.unit in ("%", "pp"):
+        return False
+    before = normalise(ev.passage.text[ev.sentence[0] : ev.figure.start])
+    return bool(_PART_OF.search(ev.sentence_text) or _WITHIN.search(before))
 
 
 def _who(frame: Frame) -> str:
@@ -258,6 +343,10 @@ def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> 
     else:
         # A table cell ("(589.4)") means nothing without its header: the value comes first.
         shown = _paren(frame, normalised, f.text)
+    if f.part:  # a line of a breakdown: say which ("流明雲算力服務 164.7 …")
+        label = ev.passage.text[ev.sentence[0] : f.start].strip(" |*\t")
+        label = re.split(r"\s*\|\s*|\s{2,}|\t", label)[0].strip() if label else ""
+        term = f"{term} ({label})" if frame.script == "en" and label else f"{term}（{label}）" if label else term
     if frame.script == "en":
         head = " ".join(x for x in (f"{entity}'s" if entity else "", term, f"in {period}" if period else "") if x)
         return f"{head[0].upper() + head[1:]}: {shown} [{n}]"

@@ -80,7 +80,18 @@ _ASKS_ASPECT = (
         "growth",
         re.compile(r"增长率|增長率|增幅|同比|按年|growth|grew by|year-on-year|yoy|increase by|rose by|fell by", re.I),
     ),
+    (
+        "share",
+        re.compile(r"[占佔]\S{0,8}?(?:比例|比重|百分比)|[占佔]比|share of|proportion of|as a percentage of", re.I),
+    ),
 )
+
+
+def aspect_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` asks for an aspect of its metric ("增长率", "占收入的比例")."""
+    return [m.span() for _, pattern in _ASKS_ASPECT for m in pattern.finditer(text)]
+
+
 _ASKS_RATIO = re.compile(r"占比|佔比|比例|比率|百分比|percentage|proportion|share of|ratio|%", re.I)
 TOTAL = re.compile(r"合计|合共|累计|共计|总计|總計|合計|累計|共計|total|combined|cumulative|aggregate|in all", re.I)
 
@@ -238,7 +249,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subject: str | None) -> str | None:
     """The company a figure belongs to: named in its clause, else in its sentence, else the
     document's subject. A name right before the figure wins over one after it."""
-    start, end = _clause(text, f.start, sentence)
+    start, end = clause(text, f.start, sentence)
     for lo, hi in ((start, end), sentence):
         inside = [m for m in mentions if lo <= m.start < hi]
         if inside:
@@ -247,7 +258,8 @@ def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subj
     return subject
 
 
-def _clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
+def clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of `sentence` around `pos`: between commas, semicolons or line breaks."""
     lo, hi = sentence
     left = max((m.end() for m in _CLAUSE_END.finditer(text, lo, pos)), default=lo)
     right = next((m.start() for m in _CLAUSE_END.finditer(text, pos, hi)), hi)

@@ -91,6 +91,7 @@ class Figure:
     negative: bool = False  # an explicit sign: -5, 負5, (5); a loss stays positive
     aspect: str | None = None  # one of ASPECTS: 同比增長43.2% is revenue's "growth"
     direction: str | None = None  # "up" / "down" for a change the text states a direction of
+    part: bool = False  # a line of a breakdown whose total is stated too ("Edge AI modules" under "Total")
 
     def to_dict(self) -> dict:
         """JSON-safe form; Decimals become plain strings."""
@@ -107,6 +108,7 @@ class Figure:
             "negative": self.negative,
             "aspect": self.aspect,
             "direction": self.direction,
+            "part": self.part,
         }
 
     @property
@@ -1225,6 +1227,7 @@ def _finish(r: _Raw) -> Figure:
         negative=r.sign < 0,
         aspect=r.aspect,
         direction=r.direction,
+        part=bool(r.extra.get("part")),
     )
 
 
@@ -1943,11 +1946,16 @@ def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: 
     table_unit = next((u for u in notes if u), None)
     column_units = [_unit_note(t, s, e) for s, e in table.columns]
     column_metrics = [_first_metric(t, s, e) for s, e in table.columns]
-    for row in table.rows:
+    totals = [_TOTAL_LABEL.fullmatch(t[ls:le].strip(" *:：")) is not None for ls, le in (r.label for r in table.rows)]
+    subject = _subject(t, table)
+    for row, is_total in zip(table.rows, totals, strict=True):
         ls, le = row.label
         metric, label_aspect = _label_metric(t, ls, le)
-        if metric is None and _TOTAL_LABEL.fullmatch(t[ls:le].strip(" *:：")):
-            metric = _subject(t, table)  # the total row of a breakdown is the total of its subject
+        # A breakdown ("Revenue by business line … Total"): a row that names no metric of its
+        # own is a part of what the header names, the total row that thing itself.
+        part = metric is None and subject is not None and not is_total
+        if metric is None:
+            metric = subject
         label_share = bool(_SHARE_COLUMN.search(t, ls, le))
         of_metric = next((_first_metric(t, m.start(), m.end()) for m in _PARENS.finditer(t, ls, le)), None)
         row_unit = _label_unit(t, ls, le)
@@ -1978,6 +1986,8 @@ def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: 
             r.period, r.period_set = pid, True
             r.metric, r.metric_set = cell_metric, True
             r.aspect = aspect
+            if part:
+                r.extra["part"] = True
             if aspect in _CHANGES:
                 r.direction = "down" if r.sign < 0 else "up" if t[r.start] == "+" else None
 
@@ -2485,6 +2495,11 @@ def _comparison_base(t: str, p: Period, r: _Raw) -> bool:
     return bool(_COMPARED.search(t, max(0, p.start - 14), p.start)) and bool(_CHANGE.search(t, p.end, r.start))
 
 
+_SUMS_UP = re.compile(
+    r"\s*(?:总金额|总额|总值|合计|共计|总计|合共|金额|totall?ing|in total|with a total value of|worth)", re.I
+)
+
+
 def _assign_default(ctx: _Context, r: _Raw) -> None:
     if "cell" in r.extra:
         return  # a table cell has what its row and column give it
@@ -2501,6 +2516,9 @@ def _assign_default(ctx: _Context, r: _Raw) -> None:
             r.metric = ctx.metric_before(c_lo, r.start, r.unit) or ctx.metric_after(
                 r.end, c_hi, r.unit, r.extra.get("next_start", len(ctx.t))
             )
+            if r.metric is None and _SUMS_UP.match(ctx.t, c_lo, r.start):
+                # "…24份銷售合同,總金額達12.41億元": a clause that totals names no metric of its own.
+                r.metric = ctx.metric_before(ctx.sentence(r.start)[0], r.start, r.unit)
     if r.aspect is None and r.unit == "%" and r.metric in _SHARE_METRICS:
         r.aspect = "share"
     if r.aspect in _CHANGES and r.direction is None and r.sign < 0:

@@ -178,6 +178,12 @@ _METRICS = (
         "employees|employee|staff|headcount|workforce",
     ),
     _m(
+        "customer_count",
+        "count",
+        "客户|客户数|客户数量|客户总数|服务客户",
+        "customers|number of customers|customer count|customers served|clients",
+    ),
+    _m(
         "orders",
         "money",
         "订单|在手订单|合同|销售合同|框架销售协议|销售协议|合约|订单金额",
@@ -299,6 +305,22 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("round|funding round", "轮|融资轮"),
         ("team", "团队"),
         ("strategy", "战略"),
+        ("total|in total|aggregate|total value|total amount", "总额|总金额|总值|合计|总计"),
+        ("sign|signed|signing", "签订|签署|签约"),
+        ("agreement|agreements", "协议"),
+        ("binding", "有约束力"),
+        ("cloud", "云"),
+        ("computing|compute|computing power", "算力|计算"),
+        ("service|services|serve|served|serving", "服务"),
+        ("architecture", "架构"),
+        ("self-developed|in-house|proprietary|self-designed", "自研|自主研发"),
+        ("module|modules", "模组|模块"),
+        ("accelerator|accelerators|accelerator card|accelerator cards", "加速卡|加速器"),
+        ("edge", "边缘"),
+        ("inference", "推理"),
+        ("business line|business lines|segment|segments", "业务|分部"),
+        ("data centre|data center|data centres|data centers", "数据中心"),
+        ("patent|patents", "专利"),
     )
 )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import glossary
-from .answer import Sentence, about, name_tokens, score_sentences
+from .answer import Focus, Sentence, about, in_focus, name_tokens, score_sentences
 from .entities import EntityLexicon
 from .evidence import Evidence, Frame, figures_in, frame_of, prior_period, same_period, select, unit_kind
 from .figures import Figure, parse_figures, parse_periods
@@ -59,7 +59,8 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
     frame = frame_of(query.text, lexicon)
     if frame.unknown_names and not frame.entities:
         return Verdict(frame.text, "not_enough_info", f"the documents don't mention {', '.join(frame.unknown_names)}")
-    evidence = figures_in(passages, lexicon)
+    focus = Focus.of(index, query, lexicon)
+    evidence = [ev for ev in figures_in(passages, lexicon) if in_focus(ev, focus)]
     findings: list[Finding] = []
     for claimed in (_bounded(frame.text, f) for f in frame.figures):
         metric = claimed.metric or frame.target_metric

@@ -349,7 +349,7 @@ SENTENCES = [
         [
             ("5", "count", "2025-12-15", None, None),
             ("24", "count", "2025-12-15", None, None),
-            ("1241000000", "CNY", "2025-12-15", None, None),
+            ("1241000000", "CNY", "2025-12-15", "orders", None),
             ("24", "count", "2025-12-15", None, None),
             ("822000000", "CNY", "2025-12-15", "orders", "approx"),
         ],
@@ -601,7 +601,7 @@ SENTENCES = [
         "The company had 752 employees and 9 customers; the founder owns a stake of 8.68%.",
         [
             ("752", "count", None, "employees", None),
-            ("9", "count", None, None, None),
+            ("9", "count", None, "customer_count", None),
             ("8.68", "%", None, "shareholding", None),
         ],
     ),

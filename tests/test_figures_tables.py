@@ -120,9 +120,9 @@ TABLES = [
         PDF_SEGMENTS,
         None,
         [
-            ("276.4", "276400000", "CNY", "2025H1", None, None, None),
-            ("195.3", "195300000", "CNY", "2024H1", None, None, None),
-            ("+41.5%", "41.5", "%", "2025H1", None, "growth", "up"),
+            ("276.4", "276400000", "CNY", "2025H1", "revenue", None, None),
+            ("195.3", "195300000", "CNY", "2024H1", "revenue", None, None),
+            ("+41.5%", "41.5", "%", "2025H1", "revenue", "growth", "up"),
             ("53.9%", "53.9", "%", "2025H1", "revenue", "share", None),
             ("512.9", "512900000", "CNY", "2025H1", "revenue", None, None),
             ("358.2", "358200000", "CNY", "2024H1", "revenue", None, None),
@@ -151,10 +151,10 @@ TABLES = [
         PDF_OPTIONS,
         "2025H1",
         [
-            ("42,105,300", "42105300", "shares", "2025-01-01", None, None, None),
-            ("1,200,000", "1200000", "shares", "2025H1", None, None, None),
-            ("(2,364,500)", "-2364500", "shares", "2025H1", None, None, None),
-            ("38,412,600", "38412600", "shares", "2025-06-30", None, None, None),
+            ("42,105,300", "42105300", "shares", "2025-01-01", "share_options", None, None),
+            ("1,200,000", "1200000", "shares", "2025H1", "share_options", None, None),
+            ("(2,364,500)", "-2364500", "shares", "2025H1", "share_options", None, None),
+            ("38,412,600", "38412600", "shares", "2025-06-30", "share_options", None, None),
         ],
     ),
     # columns without periods; the label's own 60% stays a figure of the text
@@ -220,9 +220,9 @@ TABLES = [
         MD_SEGMENTS,
         None,
         [
-            ("88.5", "88500000", "CNY", "2023", None, None, None),
-            ("121.6", "121600000", "CNY", "2024", None, None, None),
-            ("+37.4%", "37.4", "%", "2024", None, "growth", "up"),
+            ("88.5", "88500000", "CNY", "2023", "revenue", None, None),
+            ("121.6", "121600000", "CNY", "2024", "revenue", None, None),
+            ("+37.4%", "37.4", "%", "2024", "revenue", "growth", "up"),
             ("13.9%", "13.9", "%", "2024", "revenue", "share", None),
             ("598.1", "598100000", "CNY", "2023", "revenue", None, None),
             ("873.4", "873400000", "CNY", "2024", "revenue", None, None),
@@ -368,3 +368,14 @@ def test_corpus_documents() -> None:
     assert (Decimal("3"), "pp", "2024", "gross_margin", "pp_change") in md
     news = found["xinghe-ipo-news-2025.html"]
     assert (Decimal("72150000"), "CNY", "2025H1", "revenue", None) in news  # 今年上半年
+
+
+@pytest.mark.parametrize("text", [MD_SEGMENTS, PDF_SEGMENTS])
+def test_breakdown_rows_are_parts_and_the_total_row_is_not(text: str) -> None:
+    figures = parse_figures(text)
+    total_row = text.splitlines()[-1] if text.endswith("|\n") else next(ln for ln in text.splitlines() if "合計" in ln)
+    start = text.index(total_row)
+    for f in figures:
+        if f.metric is None:
+            continue
+        assert f.part == (f.start < start), f.text
