@@ -132,7 +132,27 @@ class Evidence:
 
 @lru_cache(maxsize=4096)
 def _parsed(text: str, anchor: str | None) -> tuple[Figure, ...]:
-    return tuple(from_to(text, _cumulative(text, parse_figures(text, anchor=anchor)), anchor))
+    figures = _reporting_period(text, parse_figures(text, anchor=anchor), anchor)
+    return tuple(from_to(text, _cumulative(text, figures), anchor))
+
+
+_REPORTING = re.compile(r"\d{4}(?:H[12])?")
+
+
+def _reporting_period(text: str, figures: list[Figure], anchor: str | None) -> list[Figure]:
+    """In a report on a year or a half ("…-results-2025h1"), a figure whose sentence names no
+    period at all ("行政開支減少15.6%") is the reporting period's."""
+    if not anchor or not _REPORTING.fullmatch(anchor):
+        return figures
+    spans = sentence_spans(text)
+    out = []
+    for f in figures:
+        if f.period is None and f.unit:  # a bare number may be a cell of a table cut from its header
+            lo, hi = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
+            if not parse_periods(text[lo:hi]):
+                f = replace(f, period=anchor)
+        out.append(f)
+    return out
 
 
 _FROM = re.compile(r"(?:from|由|从|從)\s*(?:上年同期的|去年同期的|上年的|the prior year's)?\s*$", re.I)

@@ -16,7 +16,17 @@ from decimal import Decimal
 from . import glossary
 from .answer import Focus, Sentence, about, in_focus, name_tokens, score_sentences
 from .entities import EntityLexicon
-from .evidence import Evidence, Frame, figures_in, frame_of, prior_period, same_period, select, unit_kind
+from .evidence import (
+    Evidence,
+    Frame,
+    figures_in,
+    fits_metric,
+    frame_of,
+    prior_period,
+    same_period,
+    select,
+    unit_kind,
+)
 from .figures import Figure, parse_figures, parse_periods
 from .index import Index
 from .retrieve import Query
@@ -62,6 +72,7 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
     focus = Focus.of(index, query, lexicon)
     evidence = [ev for ev in figures_in(passages, lexicon) if in_focus(ev, focus)]
     findings: list[Finding] = []
+    aside: list[Figure] = []
     for claimed in (_bounded(frame.text, f) for f in frame.figures):
         metric = claimed.metric or frame.target_metric
         if metric is None:
@@ -70,14 +81,27 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
             findings.append(_check_multiple(frame, evidence, claimed, metric))
         elif frame.asks_total and unit_kind(claimed) != "percent":
             findings.append(_check_total(frame, evidence, claimed, metric))
+        elif claimed.metric is None and not fits_metric(claimed, metric):
+            aside.append(claimed)  # "…港元，每手100股": a detail the claim names no metric for
         else:
             findings.append(_check_figure(frame, evidence, claimed, metric))
-    direction = _direction(frame, evidence)
+    direction = _direction(frame, evidence) or _compare_metrics(frame, evidence)
     if direction:
         findings.append(direction)
+    findings += [_check_aside(frame, claimed, findings) for claimed in aside if findings]
     if findings:
         return _combine(frame, findings)
     return _check_text(index, frame, lexicon, query, passages)
+
+
+def _check_aside(frame: Frame, claimed: Figure, findings: list[Finding]) -> Finding:
+    """A figure without a metric of its own holds when the sentence that bears out the rest of
+    the claim states it too; nothing else can say what it measures."""
+    for ev in (ev for f in findings if f.label == "supported" for ev in f.evidence):
+        for f in parse_figures(ev.sentence_text):
+            if f.unit == claimed.unit and supports(claimed, f):
+                return Finding("supported", f"{claimed.text} is stated beside it: 「{ev.sentence_text}」", [ev])
+    return Finding("not_enough_info", f"no sentence that bears out the claim states {claimed.text}", [])
 
 
 def _bounded(text: str, f: Figure) -> Figure:
@@ -175,6 +199,11 @@ def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure, metri
             ev = agreeing[0]
             return Finding("supported", f"claim {claimed.text} vs source {ev.figure.text} for {what}: consistent", [ev])
         ev = min(sources, key=lambda e: e.rank)
+        turned = [e for e in sources if supports(claimed, _comparable(metric, claimed, e.figure))]
+        if turned:  # the size is right, the direction is not: "增加15.6%" against "減少15.6%"
+            ev = turned[0]
+            went = ev.figure.direction or "the other way"
+            return Finding("refuted", f"claim {claimed.text} vs source {ev.figure.text} ({went}) for {what}", [ev])
         return Finding("refuted", f"claim {claimed.text} vs source {ev.figure.text} for {what}", [ev])
     if kind == "percent" and period:
         growth = _growth(frame, evidence, claimed, metric, period)
@@ -354,6 +383,42 @@ def _compare_companies(frame: Frame, evidence: list[Evidence], metric: str, high
         f"{metric} {period}: {a.figure.text} ({frame.subject}) is {relation} than {b.figure.text} ({frame.others[0]})"
     )
     return Finding(label, f"claim says {'higher' if higher else 'lower'}; source {what}", [a, b])
+
+
+_EXCEEDS = re.compile(r"超过|超過|超出|多于|多於|exceed|surpass|outstrip", re.I)
+
+
+def _compare_metrics(frame: Frame, evidence: list[Evidence]) -> Finding | None:
+    """ "研发开支超过了同期收入": two metrics of one company and period, compared."""
+    if frame.figures or len(frame.periods) > 1:
+        return None
+    higher = bool(_HIGHER.search(frame.text) or _EXCEEDS.search(frame.text))
+    if higher == bool(_LOWER.search(frame.text)):
+        return None
+    named = list(dict.fromkeys(frame.metrics))
+    if len(named) != 2:
+        return None
+    first, second = named
+    if glossary.METRICS[first].unit_kind != glossary.METRICS[second].unit_kind:
+        return None
+    if not frame.periods:
+        return None
+
+    def level(metric: str) -> Evidence | None:
+        found = [ev for ev in select(frame, evidence, metric, frame.periods[0]).found if ev.figure.aspect is None]
+        return min(found, key=lambda e: e.rank) if found else None
+
+    period = frame.periods[0]
+    a, b = level(first), level(second)
+    if a is None or b is None or a.figure.unit != b.figure.unit:
+        return None
+    x, y = abs(a.figure.value), abs(b.figure.value)
+    if x == y:
+        return None
+    label = "supported" if (x > y) == higher else "refuted"
+    relation = "higher" if x > y else "lower"
+    what = f"{first} {a.figure.text} is {relation} than {second} {b.figure.text} ({period})"
+    return Finding(label, f"claim says {first} is {'higher' if higher else 'lower'}; source: {what}", [a, b])
 
 
 _NEGATION = re.compile(r"(?:不|未|没有|沒有|无|無|並無|并无|not|no|did not|does not|has not)\s*$", re.I)

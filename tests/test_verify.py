@@ -103,3 +103,43 @@ def test_a_sentence_that_negates_the_claim_refutes_it(tmp_path: Path) -> None:
     a.ingest([docs])
     assert a.check("北辰科技董事會建議派發截至2025年6月30日止六個月的中期股息。").label == "refuted"
     assert a.check("北辰科技董事會不建議派發截至2025年6月30日止六個月的中期股息。").label == "supported"
+
+
+INTERIM = """中山芯片股份有限公司2025年中期業績公告
+
+截至2025年6月30日止六個月，本集團收入為人民幣4.20億元。
+研發開支增加8.0%至人民幣3.10億元。
+行政開支減少12.5%，主要由於以股份為基礎的薪酬減少。
+本公司H股招股價為每股18.50港元，每手500股。
+"""
+
+
+@pytest.fixture(scope="module")
+def interim(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root = tmp_path_factory.mktemp("interim")
+    (root / "docs").mkdir()
+    # The file name gives the reporting period; the sentences about expenses name none.
+    (root / "docs" / "zhongshan-results-2025h1.txt").write_text(INTERIM, encoding="utf-8")
+    a = Assistant.open(root / "index")
+    a.ingest([root / "docs"])
+    return a
+
+
+@pytest.mark.parametrize(
+    ("claim", "label", "shown"),
+    [
+        # two metrics of one period, compared
+        ("中山芯片2025年上半年研發開支超過了同期收入。", "refuted", "3.10億元"),
+        ("中山芯片2025年上半年研發開支低於收入。", "supported", "4.20億元"),
+        # a change without a period in a half-year report is the half's; the direction counts
+        ("中山芯片2025年上半年行政開支同比增加12.5%。", "refuted", "down"),
+        ("中山芯片2025年上半年行政開支同比減少12.5%。", "supported", "12.5%"),
+        # a figure the claim names no metric for holds only if the same sentence states it
+        ("中山芯片招股價為每股18.50港元，每手500股。", "supported", "500股"),
+        ("中山芯片招股價為每股18.50港元，每手1000股。", "not_enough_info", "1000股"),
+    ],
+)
+def test_claims_against_a_half_year_report(interim: Assistant, claim: str, label: str, shown: str) -> None:
+    verdict = interim.check(claim)
+    assert verdict.label == label, verdict.explanation
+    assert shown in verdict.explanation
