@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from . import glossary
 from .entities import EntityLexicon
@@ -180,6 +181,18 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage],
             return derived
     if not chosen or missing:
         return _figure_abstention(frame, lexicon, evidence, metric, missing or list(periods))
+    ranged = [(ev, span) for ev in chosen if (span := range_text(ev))]
+    final = _FINAL.search(frame.text)
+    if ranged and final:
+        # "最終定價" asked, "招股價介乎34.60至39.80港元" stated: a range is not the final figure.
+        _, template = _SAYS[frame.script]
+        term = _metric_term(frame, metric)
+        joiner = " " if frame.script == "en" else ""
+        asked = term if _FINAL.search(term) else f"{final.group()}{joiner}{term}"
+        ev = ranged[0][0]
+        lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
+        holds = template.format(what=f"「{ev.passage.text[lo:hi].strip()}」", asked=asked)
+        return abstention(frame.text, f"the documents give {metric} only as a range", frame.script, holds)
     citations, lines = [], []
     for n, ev in enumerate(chosen, start=1):
         citations.append(Citation.of(ev.passage, ev.absolute_sentence))
@@ -267,6 +280,30 @@ def _total_answer(frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence]
     )
 
 
+_FINAL = re.compile(r"最终|最終|final|actual|实际|實際", re.I)
+_CHANGE_FROM = re.compile(r"由|从|從|from|增加|增长|增長|上升|下降|减少|減少|rose|fell|increased|decreased", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:至|到|-|–|—|~|to)\s*(?:HK\$|US\$|RMB|\$)?", re.I)
+
+
+def range_text(ev: Evidence) -> str | None:
+    """The range a figure is one end of, as the source writes it ("34.60至39.80港元"), or None."""
+    sentence = ev.sentence_text
+    figures = parse_figures(sentence)
+    at = ev.figure.start - ev.sentence[0]
+    for a, b in pairwise(figures):
+        if (
+            at in (a.start, b.start)
+            and _RANGE_GAP.fullmatch(sentence[a.end : b.start])
+            and a.unit == b.unit
+            and a.aspect is None
+            and b.aspect is None
+            and a.value < b.value
+            and not _CHANGE_FROM.search(sentence[max(0, a.start - 8) : a.start])  # "由42.1%至45.3%" is a change
+        ):
+            return sentence[a.start : b.end]
+    return None
+
+
 def _unique(citations: list[Citation]) -> list[Citation]:
     seen: set[tuple[str, int | None]] = set()
     out = []
@@ -337,7 +374,9 @@ def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> 
     period = f.period or ""
     normalised = f.display(frame.script)
     alone = parse_number(f.text)
-    if alone is not None and alone.unit == f.unit and abs(alone.value) == abs(f.value):
+    if span := range_text(ev):
+        shown = span  # one end of a range is not the figure: "34.60至39.80港元"
+    elif alone is not None and alone.unit == f.unit and abs(alone.value) == abs(f.value):
         # The source's own words carry the figure: quote them, then the normalised value.
         shown = f.text if normalised == f.text else _paren(frame, f.text, normalised)
     else:
@@ -399,7 +438,7 @@ def sentence_answer(
     if _COUNT_QUESTION.search(query.text):
         # "How many customers…" is answered by a sentence that states a count, not by one
         # that merely talks about customers.
-        ranked = [s for s in ranked if any(f.unit == "count" for f in parse_figures(s.text))]
+        ranked = [s for s in ranked if any(f.unit in ("count", "shares") for f in parse_figures(s.text))]
     if not ranked or ranked[0].coverage < MIN_COVERAGE:
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)

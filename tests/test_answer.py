@@ -14,6 +14,8 @@ REPORT = """北辰科技股份有限公司2024年業績公告
 毛利率由31.0%上升2.5個百分點至33.5%。
 截至2024年6月30日止六個月，本集團收入為人民幣5.20億元。
 對比同期南山電子35.1%的毛利率，本集團仍有差距。
+本次全球發售擬發行50,000,000股H股，其中香港公開發售5,000,000股。招股價介乎每股12.00至14.50港元。
+以發行後總股本約4.2億股計算，上市市值約50億港元。
 截至2024年12月31日，本集團已簽訂銷售合同42份,總金額達8.60億元,其中有約束力的訂單約3.20億元。
 
 按業務劃分的收入（人民幣百萬元） 2024年 2023年
@@ -74,3 +76,17 @@ def test_a_total_is_not_answered_with_the_part_after_qizhong(assistant: Assistan
 def test_a_claim_that_gives_a_part_as_the_whole_is_refuted(assistant: Assistant) -> None:
     assert assistant.check("北辰科技2024年收入為3.70億元。").label == "refuted"
     assert assistant.check("北辰科技2024年雲服務收入為3.70億元。").label == "supported"
+
+
+def test_shares_offered_and_the_share_capital_after_it_are_told_apart(assistant: Assistant) -> None:
+    offered = assistant.ask("北辰科技本次共發行多少股？")
+    assert "50,000,000股" in offered.text.splitlines()[0]
+    after = assistant.ask("北辰科技發行後總股本是多少？")
+    assert "4.2億股" in after.text.splitlines()[0]
+
+
+def test_a_range_is_quoted_whole_and_is_not_a_final_figure(assistant: Assistant) -> None:
+    price = assistant.ask("北辰科技H股招股價是每股多少港元？")
+    assert not price.abstained and "12.00至14.50港元" in price.text.splitlines()[0]
+    final = assistant.ask("北辰科技H股最終定價是每股多少港元？")
+    assert final.abstained and "12.00至14.50港元" in final.text and "最終定價" in final.text

@@ -362,7 +362,7 @@ SENTENCES = [
             ("4", "count", "2024-04", None, None),
             ("748", "count", "2024-04", "employees", None),
             ("191000000", "shares", "2024-04", "share_options", None),
-            ("9.06", "%", "2024-04", None, "approx"),
+            ("9.06", "%", "2024-04", "total_shares", "approx"),  # a share of the total share capital
         ],
     ),
     (
@@ -481,8 +481,8 @@ SENTENCES = [
     (
         "公司拟发行不超过5-6亿股，募资约10亿港元。",
         [
-            ("500000000", "shares", None, None, "up_to"),
-            ("600000000", "shares", None, None, "up_to"),
+            ("500000000", "shares", None, "shares_offered", "up_to"),
+            ("600000000", "shares", None, "shares_offered", "up_to"),
             ("1000000000", "HKD", None, "funding_raised", "approx"),
         ],
     ),
