@@ -133,6 +133,17 @@ class Focus:
                 groups.append((tuple(tuple(ph) for ph in g), words))
         return cls(weights, tuple(groups))
 
+    @classmethod
+    def of_text(cls, index: Index, text: str, lexicon: EntityLexicon) -> Focus:
+        """The narrowing words of a piece of a claim, bridged by the glossary alone."""
+        groups, sources = [], []
+        for source, alternatives in glossary.expand_terms(text):
+            phrases = [p for p in (tokens(t) for t in alternatives) if p]
+            if phrases:
+                groups.append(phrases)
+                sources.append(tokens(source))
+        return cls.of(index, Query(text, tokens(text), groups, [], set(), sources), lexicon)
+
     def coverage(self, text: str) -> float:
         """The share of the narrowing words' weight that `text` holds, itself or translated."""
         total = sum(self.weights.values())
@@ -383,13 +394,19 @@ def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> 
         # A table cell ("(589.4)") means nothing without its header: the value comes first.
         shown = _paren(frame, normalised, f.text)
     if f.part:  # a line of a breakdown: say which ("流明雲算力服務 164.7 …")
-        label = ev.passage.text[ev.sentence[0] : f.start].strip(" |*\t")
-        label = re.split(r"\s*\|\s*|\s{2,}|\t", label)[0].strip() if label else ""
+        label = row_label(ev)
         term = f"{term} ({label})" if frame.script == "en" and label else f"{term}（{label}）" if label else term
     if frame.script == "en":
         head = " ".join(x for x in (f"{entity}'s" if entity else "", term, f"in {period}" if period else "") if x)
         return f"{head[0].upper() + head[1:]}: {shown} [{n}]"
     return f"{entity or ''}{period}{term}：{shown} [{n}]"
+
+
+def row_label(ev: Evidence) -> str:
+    """The label of the table row a figure stands in ("Edge AI modules", "流明雲算力服務")."""
+    label = ev.passage.text[ev.sentence[0] : ev.figure.start].strip(" |*\t")
+    label = re.split(r"\s*\|\s*|\t", label)[0] if label else ""
+    return re.sub(r"(?:\s+[-+(]?[\d,.]+%?\)?)+$", "", label).strip(" *")
 
 
 def _paren(frame: Frame, first: str, second: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import glossary
-from .answer import Focus, Sentence, about, in_focus, name_tokens, score_sentences
+from .answer import Focus, Sentence, about, in_focus, name_tokens, row_label, score_sentences
 from .entities import EntityLexicon
 from .evidence import (
     Evidence,
@@ -77,7 +77,10 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
         metric = claimed.metric or frame.target_metric
         if metric is None:
             continue
-        if claimed.unit == "x" and len(frame.periods) >= 2:
+        parts = _parts_multiple(index, lexicon, frame, evidence, claimed, metric) if claimed.unit == "x" else None
+        if parts:
+            findings.append(parts)
+        elif claimed.unit == "x" and len(frame.periods) >= 2:
             findings.append(_check_multiple(frame, evidence, claimed, metric))
         elif frame.asks_total and unit_kind(claimed) != "percent":
             findings.append(_check_total(frame, evidence, claimed, metric))
@@ -275,6 +278,41 @@ def _check_multiple(frame: Frame, evidence: list[Evidence], claimed: Figure, met
     label = "supported" if supports(claimed, computed) else "refuted"
     arithmetic = f"{a.figure.text} ÷ {b.figure.text} = {ratio:.1f}x"
     return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {_label(frame, metric, '')}", [a, b])
+
+
+_COPULA = re.compile(r"是|为|為|达到|達到|\b(?:was|were|is|are|reached)\b", re.I)
+
+
+def _parts_multiple(
+    index: Index, lexicon: EntityLexicon, frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str
+) -> Finding | None:
+    """ "云算力服务收入是边缘AI模组收入的三倍以上": one line of a breakdown over another, computed.
+    The words before the verb name the first line, the words after it the second."""
+    if len(frame.periods) > 1:
+        return None
+    verbs = [m for m in _COPULA.finditer(frame.text, 0, claimed.start)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    after = frame.text[verb.end() : claimed.start] + " " + frame.text[claimed.end :]
+    first, second = Focus.of_text(index, frame.text[: verb.start()], lexicon), Focus.of_text(index, after, lexicon)
+    period = frame.periods[0] if frame.periods else None
+    lines = [ev for ev in select(frame, evidence, metric, period).found if ev.figure.part and ev.figure.aspect is None]
+
+    def best(focus: Focus, but: Evidence | None = None) -> Evidence | None:
+        scored = [(focus.coverage(row_label(ev)), -ev.rank, ev) for ev in lines if ev is not but]
+        top = max(scored, key=lambda x: x[:2], default=None)
+        return top[2] if top and top[0] > 0 else None
+
+    a = best(first)
+    b = best(second, but=a) if a else None
+    if a is None or b is None or b.figure.value == 0 or a.figure.unit != b.figure.unit:
+        return None
+    ratio = a.figure.value / b.figure.value
+    computed = replace(claimed, value=ratio, precision=Decimal("0.05"), qualifier=None)
+    verdict = "supported" if supports(claimed, computed) else "refuted"
+    arithmetic = f"{row_label(a)} {a.figure.text} ÷ {row_label(b)} {b.figure.text} = {ratio:.2f}x"
+    return Finding(verdict, f"claim {claimed.text} vs computed {arithmetic} ({period or 'any period'})", [a, b])
 
 
 def _growth(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:

@@ -90,3 +90,10 @@ def test_a_range_is_quoted_whole_and_is_not_a_final_figure(assistant: Assistant)
     assert not price.abstained and "12.00至14.50港元" in price.text.splitlines()[0]
     final = assistant.ask("北辰科技H股最終定價是每股多少港元？")
     assert final.abstained and "12.00至14.50港元" in final.text and "最終定價" in final.text
+
+
+def test_a_multiple_of_one_line_of_a_breakdown_over_another_is_computed(assistant: Assistant) -> None:
+    verdict = assistant.check("北辰科技2024年晶片銷售收入是雲服務收入的兩倍以上。")
+    assert verdict.label == "supported" and "÷" in verdict.explanation, verdict.explanation
+    assert "晶片銷售" in verdict.explanation and "雲服務" in verdict.explanation
+    assert assistant.check("北辰科技2024年晶片銷售收入是雲服務收入的三倍。").label == "refuted"
