@@ -24,6 +24,7 @@ from .text import is_chinese, normalise, sentence_spans, tokens
 
 # How much of the question's weight (idf of its tokens) the best sentence must carry.
 MIN_COVERAGE = 0.6
+NAMED_COVERAGE = 0.45
 
 _SAYS = {
     "en": ("The documents don't say.", "The documents give {what}, not {asked}."),
@@ -94,8 +95,8 @@ def answer(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pa
     frame = frame_of(query.text, lexicon)
     if not passages:
         return abstention(query.text, "nothing relevant was retrieved", frame.script)
-    if frame.target_metric:
-        return figure_answer(frame, lexicon, passages, Focus.of(index, query, lexicon))
+    if frame.target_metric and not _ASKS_NAME.search(query.text):
+        return figure_answer(frame, lexicon, passages, Focus.of(index, query, lexicon, frame.target_metric))
     return sentence_answer(index, frame, lexicon, query, passages)
 
 
@@ -109,10 +110,11 @@ class Focus:
     groups: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...]  # (phrasings, words they stand for)
 
     @classmethod
-    def of(cls, index: Index, query: Query, lexicon: EntityLexicon) -> Focus:
-        """The narrowing words of `query`, weighted by idf."""
+    def of(cls, index: Index, query: Query, lexicon: EntityLexicon, metric: str | None = None) -> Focus:
+        """The narrowing words of `query`, weighted by idf; with `metric`, the other metrics it
+        names narrow too ("研发开支占收入的比例" asks for one share of revenue among many)."""
         text = query.text
-        spans = [(s, e) for _, s, e in glossary.metrics_in(text)]
+        spans = [(s, e) for m, s, e in glossary.metrics_in(text) if metric is None or m == metric]
         spans += [(p.start, p.end) for p in parse_periods(text)]
         spans += aspect_spans(text)
         spans += [(m.start, m.end) for m in lexicon.named_in(text)]
@@ -328,9 +330,9 @@ def _unique(citations: list[Citation]) -> list[Citation]:
 def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
     """The figure to answer with: the one whose sentence, then clause, holds most of the question's
     narrowing words (`Focus`); not a part of a total ("800G模塊收入…佔總收入約46%") when the
-    total is stated too; then the best-ranked passage; then the figure right after the metric's
-    name ("現金及現金等價物為人民幣2,753.3百萬元（按人民幣7.1586元兌1.00美元…）"); then one
-    stated without a qualifier (the prospectus's 3.37億 over a news article's 約3.4億)."""
+    total is stated too; then one stated without a qualifier (the prospectus's 3.37億 over a
+    news article's 約3.4億); then the best-ranked passage; then the figure right after the
+    metric's name ("現金及現金等價物為人民幣2,753.3百萬元（按人民幣7.1586元兌1.00美元…）")."""
 
     def narrowing(ev: Evidence) -> tuple[float, float]:
         if focus is None:
@@ -339,7 +341,7 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
         return -focus.coverage(ev.sentence_text), -focus.coverage(ev.passage.text[lo:hi])
 
     return min(
-        found, key=lambda ev: (*narrowing(ev), is_part(ev), ev.rank, _distance(ev), ev.figure.qualifier is not None)
+        found, key=lambda ev: (*narrowing(ev), is_part(ev), ev.figure.qualifier is not None, ev.rank, _distance(ev))
     )
 
 
@@ -356,8 +358,14 @@ def _distance(ev: Evidence) -> int:
     return offset - max(ends) if ends else 10_000
 
 
-_PART_OF = re.compile(r"占总|佔總|占整体|of (?:total|group|the group's) revenue|of total|accounted for", re.I)
+_PART_OF = re.compile(
+    r"占总|佔總|占整体|of (?:total|group|the group's) revenue|of total"
+    r"|accounted for",
+    re.I,
+)
 # "總金額達12.41億元,其中…訂單約8.22億元": what follows 其中 / "of which" is inside the figure before it.
+# "服务器及集群收入为10,186.7万元，占32.6%": its share of the whole follows the figure.
+_SHARE_AFTER = re.compile(r"\s*[，,]?\s*(?:[占佔]|accounting for|representing)[^，。；,;]{0,8}?\d", re.I)
 _WITHIN = re.compile(r"其中|当中|of which|including", re.I)
 
 
@@ -369,7 +377,13 @@ def is_part(ev: Evidence) -> bool:
     if ev.figure.unit in ("%", "pp"):
         return False
     before = normalise(ev.passage.text[ev.sentence[0] : ev.figure.start])
-    return bool(_PART_OF.search(ev.sentence_text) or _WITHIN.search(before))
+    after = ev.passage.text[ev.figure.end : ev.sentence[1]]
+    share = _SHARE_AFTER.match(after)
+    if share:
+        # "研发投入为2.15亿元，占营业收入的25.7%" measures R&D against revenue: no part of it.
+        base = [m for m, _, _ in glossary.metrics_in(share.group())]
+        share = None if base and ev.figure.metric not in base else share
+    return bool(_PART_OF.search(ev.sentence_text) or _WITHIN.search(before) or share)
 
 
 def _who(frame: Frame) -> str:
@@ -428,11 +442,14 @@ def _figure_abstention(
     frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence], metric: str, missing: list[str]
 ) -> Answer:
     """Say the documents don't hold it, and what they hold instead for that metric."""
-    held = sorted({ev.figure.period for ev in select(frame, evidence, metric, None).found if ev.figure.period})
+    found = select(frame, evidence, metric, None).found
+    held = sorted(
+        {ev.figure.period for ev in found if ev.figure.period and not is_part(ev) and _aspect_ok(frame, ev.figure)}
+    )
     asked_period = ", ".join(p for p in missing if p)
     term = _metric_term(frame, metric)
     holds = ""
-    if held and asked_period:
+    if held and asked_period and not set(held) & set(missing):
         _, template = _SAYS[frame.script]
         holds = template.format(what=f"{term} ({', '.join(held)})", asked=asked_period)
     elif frame.unknown_names and not frame.entities:
@@ -456,7 +473,13 @@ def sentence_answer(
         # "How many customers…" is answered by a sentence that states a count, not by one
         # that merely talks about customers.
         ranked = [s for s in ranked if any(f.unit in ("count", "shares") for f in parse_figures(s.text))]
-    if not ranked or ranked[0].coverage < MIN_COVERAGE:
+    bar = MIN_COVERAGE
+    if _ASKS_NAME.search(query.text):
+        # "Which peer company…": the answer is a sentence that names another company; that it
+        # does is itself evidence, so the sentence may carry less of the question's wording.
+        ranked = [s for s in ranked if any(m.key not in frame.entities for m in lexicon.mentions(s.text))]
+        bar = NAMED_COVERAGE
+    if not ranked or ranked[0].coverage < bar:
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)
     best = ranked[0]
@@ -491,6 +514,12 @@ def key_figure(sentence: str, query: Query, skip: frozenset[str]) -> Figure | No
     return best[1] if best else None
 
 
+# "Which peer company does Mintu compare its gross margin with?" asks for a name, not a figure.
+_ASKS_NAME = re.compile(
+    r"\bwhich\b[^?]{0,30}\b(?:company|companies|peer|peers|firm|firms|competitor|rival|bank|sponsor)\b"
+    r"|哪家|哪一家|哪间|哪間|哪些公司|哪个公司|哪個公司",
+    re.I,
+)
 _COUNT_QUESTION = re.compile(
     r"how many|多少(?:名|家|个|個|位|份|颗|顆|人|款|次|轮|輪)|(?<!哪)几(?:名|家|个|個|位)|(?<!哪)幾(?:名|家|個|位)",
     re.I,

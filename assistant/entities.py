@@ -33,7 +33,8 @@ _ZH_PLACES = (
 ).split()
 _ZH_TRADE = (
     "科技 半导体 智算 算力 微系统 微电子 电子 控股 集团 股份 信息 技术 数据 智能 芯片 计算 资本 投资 "
-    "线程 光电 通信 软件 网络 实业"
+    "线程 光电 通信 软件 网络 实业 装备 设备 机器人 医疗 器械 生物 制药 医药 材料 能源 新能源 汽车 精密 工业 "
+    "光学 制造 智造 通讯 传感"
 ).split()
 _ZH_SHORT = re.compile(r"[（(]\s*(?:简称)?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 _ZH_LIST_SEP = re.compile(r"[、，,]")
@@ -159,6 +160,11 @@ class EntityLexicon:
         self._corpus = "\n".join(normalise(d.text) for d in docs)
         self._key_of = {name: e.key for e in entities for name in e.names}
         self._romanised = {romanise(n): e.key for e in entities for n in e.names if re.search(f"[{_HAN}]", n)}
+        # An English text may spell a Chinese name in pinyin ("rival Cenchuan Intelligent
+        # Equipment" for 岑川智能裝備); spellings this long are not English words.
+        for spelled, key in self._romanised.items():
+            if len(spelled) >= 6:
+                self._key_of.setdefault(spelled, key)
         self._latin_by_roman = {n.replace(" ", ""): e.key for e in entities for n in e.names if n.isascii()}
         names = sorted(self._key_of, key=lambda n: (-len(n), n))
         parts = [rf"(?<![a-z]){re.escape(n)}(?![a-z])" if n.isascii() else re.escape(n) for n in names]

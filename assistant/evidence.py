@@ -101,9 +101,12 @@ def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     metrics = tuple(dict.fromkeys(m for m, _, _ in glossary.metrics_in(text) if m not in glossary.ASPECT_IDS))
     periods = tuple(dict.fromkeys(pid for p in parse_periods(text) for pid in (p.members or (p.id,)) if pid))
     subject = lexicon.subject_of(text)
+    unknown = tuple(lexicon.unknown_names(text))
+    named = lexicon.named_in(text)
+    if named and any(0 <= text.find(n) < named[0].start for n in unknown):
+        subject = None  # "Qingyao Robotics, a rival of Mintu, …" is about Qingyao, whom no document names
     # A claim is about the first company it names; others are its objects or comparisons.
     entities = {subject} if subject else set()
-    unknown = tuple(lexicon.unknown_names(text))
     other = tuple(normalise(n) for n in lexicon.other_names(text))
     figures = tuple(from_to(text, parse_figures(text)))
     others = tuple(dict.fromkeys(m.key for m in lexicon.named_in(text) if m.key != subject))
@@ -166,7 +169,12 @@ def _cumulative(text: str, figures: list[Figure]) -> list[Figure]:
     """ "四年累計虧損63.57億元" spans several periods: it is no single period's figure."""
     out = []
     for f in figures:
-        if f.period and "-" not in f.period[:5] and _CUMULATIVE.search(text[max(0, f.start - 10) : f.start]):
+        if (
+            f.period
+            and "-" not in f.period[:5]
+            and f.unit not in ("%", "pp")  # "合共佔總收入的38.6%" is one year's share
+            and _CUMULATIVE.search(text[max(0, f.start - 10) : f.start])
+        ):
             f = replace(f, period=None)
         out.append(f)
     return out
@@ -204,6 +212,10 @@ def from_to(text: str, figures: list[Figure], anchor: str | None = None) -> list
         if prior:
             out[later] = replace(out[later], period=current)
             out[earlier] = replace(out[earlier], period=prior)
+            # "研發開支佔收入的比例由26.7%下降至23.5%": the later figure measures what the earlier does.
+            for x, y in ((later, earlier), (earlier, later)):
+                if out[x].metric is None and out[y].metric:
+                    out[x] = replace(out[x], metric=out[y].metric, aspect=out[x].aspect or out[y].aspect)
             # The change between them ("an improvement of 3.3 percentage points") is the later period's.
             for k, f in enumerate(out):
                 near = abs(f.start - out[later].end) < 60 or abs(out[later].start - f.end) < 60

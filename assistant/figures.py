@@ -1015,7 +1015,7 @@ _COMPATIBLE = {
     "multiple": {"multiple", "percent"},
     "count": {"count"},
     "shares": {"shares"},
-    "duration": set(),
+    "duration": {"duration"},
     "": {"money", "percent", "multiple", "count", "shares"},
 }
 
@@ -1440,17 +1440,30 @@ def _resolve(t: str, cands: list[_PCand], sents: list[int], anchor: _PCand | Non
             elif c.kind == "rel_period":
                 # 本期間 is the period the report covers; without an anchor, a span the sentence
                 # names before it ("截至…止六個月（「本期間」）"), never a date.
-                span = anchor or (base if base and base.pkind in ("year", "half", "quarter", "months") else None)
+                # In an annual report, "2024年上半年…期內虧損" is the half the sentence names.
+                narrower = base if base and base.pkind in ("half", "quarter", "months") else None
+                span = narrower or anchor or (base if base and base.pkind == "year" else None)
                 if span:
                     c.id, c.pkind = span.id, span.pkind
             elif c.kind == "rel_this" and anchor_year:
                 c.id, c.pkind = str(anchor_year), "year"
         # 同比 and "較2024年全年" name a base; later mentions are measured from the current period.
-        if c.id and c.kind != "rel_base" and not _COMPARED.search(t, max(0, c.start - 14), c.start):
+        if (
+            c.id
+            and c.kind != "rel_base"
+            and not _COMPARED.search(t, max(0, c.start - 14), c.start)
+            and not _in_parens(t, sents[sid] if sid >= 0 else 0, c.start)  # "（2023年上半年：…）" labels
+        ):
             last_in_sentence[sid] = c
         if c.id:
             last_year_any = _year_of(c.id) or last_year_any
     return cands
+
+
+def _in_parens(t: str, lo: int, pos: int) -> bool:
+    """Whether `pos` sits inside a parenthesis opened after `lo`."""
+    before = t[lo:pos]
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
 
 
 def _merge_ranges(t: str, cands: list[_PCand]) -> list[_PCand]:
@@ -1632,9 +1645,18 @@ def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | 
     if k <= 0:
         return None
     s, e = _trim(t, *lines[k - 1])
+    if s == e and k >= 2:  # one blank line may stand between a title and its table
+        s, e = _trim(t, *lines[k - 2])
+    if _LEADS_IN.search(t, s, e):
+        # "…本集團…，並提供…服務。按業務線劃分的收入如下：": the clause that leads into the table.
+        s = max((m.end() for m in _CLAUSE_MARK.finditer(t, s, e - 1)), default=s)
     if s == e or e - s > 40 or _SENTENCE_END.search(t, s, e) or "|" in t[s:e] or "\t" in t[s:e]:
         return None
     return s, e
+
+
+_LEADS_IN = re.compile(r"(?:如下|列示如下|载列如下|as follows|below|set out below)\s*[:：]\s*$", re.I)
+_CLAUSE_MARK = re.compile(r"[。；;，,]|\.\s")
 
 
 def _aligned(values: list[tuple[int, int]], n: int) -> list[tuple[int, int] | None]:
@@ -1864,8 +1886,13 @@ def _subject(t: str, table: _Table) -> str | None:
                 return m
     if table.caption:
         metric, _ = _label_metric(t, *table.caption)
+        if metric is None and _BREAKDOWN.search(t, *table.caption):
+            metric = _first_metric(t, *table.caption)  # "按業務線劃分的收入如下："
         return metric
     return None
+
+
+_BREAKDOWN = re.compile(r"按.{1,8}(?:划分|分类|分)|(?<![a-z])by (?:business|segment|product|region|geograph)", re.I)
 
 
 _CHANGE_COLUMN = re.compile(
@@ -2293,9 +2320,13 @@ def _metric_of_aspect(ctx: _Context, r: _Raw) -> str | None:
     return ctx.metric_before(ctx.sentence(r.start)[0], r.start, None)
 
 
+_WITHIN_PERIOD = re.compile(r"年内|年度内|期内|本期间|本期|全年")
+
+
 def _period_group_before(ctx: _Context, pos: int, lo: int) -> list[str] | None:
     """The periods a series refers to: the nearest range, or list of periods, before `pos`."""
-    ps = ctx.periods_between(lo, pos)
+    # "…，本集團年內虧損分別為": 年內 belongs to the metric's name, not to the series.
+    ps = [p for p in ctx.periods_between(lo, pos) if not _WITHIN_PERIOD.fullmatch(ctx.t[p.start : p.end])]
     if not ps:
         return None
     last = ps[-1]
@@ -2366,6 +2397,9 @@ def _align(ctx: _Context, chain: list[_Raw], group: list[str] | None, lo: int) -
     if len(chain) < 2:
         return
     head = chain[0]
+    for r in chain[1:]:
+        # "分別約1,287萬元、9,842萬元及3.12億元": the 約 before the list qualifies all of it.
+        r.qualifier = r.qualifier or head.qualifier
     metric = _metric_of_aspect(ctx, head) if head.aspect else ctx.metric_before(lo, head.start, head.unit)
     for n, r in enumerate(chain):
         r.period = group[n] if group and len(group) == len(chain) else None

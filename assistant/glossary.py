@@ -19,7 +19,7 @@ class Metric:
     id: str
     zh: tuple[str, ...]
     en: tuple[str, ...]
-    unit_kind: str  # "money", "percent", "count", "multiple", "shares"
+    unit_kind: str  # "money", "percent", "count", "multiple", "shares", "duration"
 
 
 def _m(id_: str, kind: str, zh: str, en: str) -> Metric:
@@ -43,7 +43,7 @@ _METRICS = (
     _m(
         "net_loss",
         "money",
-        "净亏损|亏损|亏损净额|年内亏损|期内亏损|净亏",
+        "净亏损|亏损|亏损净额|年内亏损|期内亏损|净亏|亏了",
         "net loss|net losses|loss for the year|loss for the period|losses",
     ),
     _m(
@@ -73,7 +73,7 @@ _METRICS = (
     _m(
         "net_profit",
         "money",
-        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利",
+        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利|赚了",
         "net profit|net income|net earnings|profit for the year|profit for the period|profit",
     ),
     _m(
@@ -107,7 +107,7 @@ _METRICS = (
         "|经营活动现金流|经营现金流|经营性现金流|经营活动现金净流出|经营活动所用现金流量净额",
         "operating cash flow|operating cash flows|net cash used in operating activities"
         "|net cash from operating activities|net cash generated from operating activities"
-        "|cash flow from operations|cash used in operations",
+        "|cash flow from operations|cash used in operations|operating activities",
     ),
     _m(
         "cash",
@@ -256,6 +256,19 @@ _METRICS = (
         "总股本|已发行股份|已发行股本|股本总额|已发行股份总数",
         "total issued shares|issued shares|shares in issue|share capital|total shares",
     ),
+    _m(
+        "receivables_turnover",
+        "duration",
+        "应收账款周转天数|应收账款周转期|贸易应收款项周转天数|应收账款周转率",
+        "receivables turnover|trade receivables turnover|receivable days|receivables turnover days"
+        "|days sales outstanding|dso",
+    ),
+    _m(
+        "inventory_turnover",
+        "duration",
+        "存货周转天数|存货周转期|存货周转率",
+        "inventory turnover|inventory turnover days|inventory days",
+    ),
     _m("total_assets", "money", "总资产|资产总额|资产总值", "total assets"),
     _m("net_assets", "money", "净资产|资产净值", "net assets"),
     _m("total_liabilities", "money", "总负债|负债总额", "total liabilities"),
@@ -328,6 +341,14 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("business line|business lines|segment|segments", "业务|分部"),
         ("data centre|data center|data centres|data centers", "数据中心"),
         ("patent|patents", "专利"),
+        ("peer|peers|comparable company|comparable companies", "同业|同行"),
+        ("announcement|announcements", "公告"),
+        ("results", "业绩"),
+        ("recommend|recommended|propose|proposed", "建议|拟派"),
+        ("compare|compares|compared|comparison", "对比|相比|比较"),
+        ("robot|robots|robotics", "机器人"),
+        ("industrial", "工业"),
+        ("mobile", "移动"),
     )
 )
 

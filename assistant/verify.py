@@ -36,6 +36,7 @@ from .text import is_chinese, normalise, tokens
 # Sentence coverage a claim without figures needs to count as stated by the documents.
 MIN_TEXT_COVERAGE = 0.85
 MIN_FIGURE_TEXT_COVERAGE = 0.6
+CROSS_LANGUAGE_COVERAGE = 0.95
 # "约3.4亿" allows a little more than its last digit: 2% of the value.
 APPROX = Decimal("0.02")
 
@@ -73,7 +74,7 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
     evidence = [ev for ev in figures_in(passages, lexicon) if in_focus(ev, focus)]
     findings: list[Finding] = []
     aside: list[Figure] = []
-    for claimed in (_bounded(frame.text, f) for f in frame.figures):
+    for claimed in (_growth_word(frame, _bounded(frame.text, f)) for f in frame.figures):
         metric = claimed.metric or frame.target_metric
         if metric is None:
             continue
@@ -84,7 +85,7 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
             findings.append(_check_multiple(frame, evidence, claimed, metric))
         elif frame.asks_total and unit_kind(claimed) != "percent":
             findings.append(_check_total(frame, evidence, claimed, metric))
-        elif claimed.metric is None and not fits_metric(claimed, metric):
+        elif claimed.metric is None and unit_kind(claimed) != "percent" and not fits_metric(claimed, metric):
             aside.append(claimed)  # "…港元，每手100股": a detail the claim names no metric for
         else:
             findings.append(_check_figure(frame, evidence, claimed, metric))
@@ -105,6 +106,18 @@ def _check_aside(frame: Frame, claimed: Figure, findings: list[Finding]) -> Find
             if f.unit == claimed.unit and supports(claimed, f):
                 return Finding("supported", f"{claimed.text} is stated beside it: 「{ev.sentence_text}」", [ev])
     return Finding("not_enough_info", f"no sentence that bears out the claim states {claimed.text}", [])
+
+
+def _growth_word(frame: Frame, f: Figure) -> Figure:
+    """ "grew its 2024 revenue by 30%": a bare percentage of a money metric, with a word of
+    change in the claim, is that change."""
+    info = glossary.METRICS.get(f.metric or frame.target_metric or "")
+    if f.unit != "%" or f.aspect is not None or info is None or info.unit_kind != "money":
+        return f
+    up, down = bool(_UP.search(frame.text)), bool(_DOWN.search(frame.text))
+    if up == down:
+        return f
+    return replace(f, aspect="growth", direction="up" if up else "down", metric=f.metric or frame.target_metric)
 
 
 def _bounded(text: str, f: Figure) -> Figure:
@@ -241,6 +254,12 @@ def _one(frame: Frame, evidence: list[Evidence], metric: str, period: str, kinds
         for ev in select(frame, evidence, metric, period).found
         if unit_kind(ev.figure) in kinds and ev.figure.aspect in (None, "share")
     ]
+    return min(found, key=lambda e: e.rank) if found else None
+
+
+def _level(frame: Frame, evidence: list[Evidence], metric: str, period: str) -> Evidence | None:
+    """The best-ranked figure that states `metric` itself (not a change or a share) for `period`."""
+    found = [ev for ev in select(frame, evidence, metric, period).found if ev.figure.aspect is None]
     return min(found, key=lambda e: e.rank) if found else None
 
 
@@ -409,9 +428,8 @@ def _compare_companies(frame: Frame, evidence: list[Evidence], metric: str, high
     """ "Hanguang's H1 2025 revenue was lower than Lumina's": both figures, compared."""
     period = frame.periods[0] if frame.periods else None
     other = replace(frame, entities=frozenset({frame.others[0]}))
-    kinds = ("money", "percent", "number", "count")
-    a = _one(frame, evidence, metric, period, kinds) if period else None
-    b = _one(other, evidence, metric, period, kinds) if period else None
+    a = _level(frame, evidence, metric, period) if period else None
+    b = _level(other, evidence, metric, period) if period else None
     if a is None or b is None or unit_kind(a.figure) != unit_kind(b.figure) or a.figure.value == b.figure.value:
         return None
     is_higher = a.figure.value > b.figure.value
@@ -441,13 +459,8 @@ def _compare_metrics(frame: Frame, evidence: list[Evidence]) -> Finding | None:
         return None
     if not frame.periods:
         return None
-
-    def level(metric: str) -> Evidence | None:
-        found = [ev for ev in select(frame, evidence, metric, frame.periods[0]).found if ev.figure.aspect is None]
-        return min(found, key=lambda e: e.rank) if found else None
-
     period = frame.periods[0]
-    a, b = level(first), level(second)
+    a, b = _level(frame, evidence, first, period), _level(frame, evidence, second, period)
     if a is None or b is None or a.figure.unit != b.figure.unit:
         return None
     x, y = abs(a.figure.value), abs(b.figure.value)
@@ -457,6 +470,13 @@ def _compare_metrics(frame: Frame, evidence: list[Evidence]) -> Finding | None:
     relation = "higher" if x > y else "lower"
     what = f"{first} {a.figure.text} is {relation} than {second} {b.figure.text} ({period})"
     return Finding(label, f"claim says {first} is {'higher' if higher else 'lower'}; source: {what}", [a, b])
+
+
+_DENIAL = re.compile(r"\b(?:not|no|never|none)\b|n't|不|未|没有|沒有|并无|並無|无|無", re.I)
+
+
+def _denies(text: str) -> bool:
+    return bool(_DENIAL.search(normalise(text)))
 
 
 _NEGATION = re.compile(r"(?:不|未|没有|沒有|无|無|並無|并无|not|no|did not|does not|has not)\s*$", re.I)
@@ -491,6 +511,8 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
     skip = name_tokens(query.text, lexicon) if frame.entities else frozenset()
     # Periods are compared as periods (2025年6月30日 is 二零二五年六月三十日), not as words.
     skip = skip | {t for p in parse_periods(frame.text) for t in tokens(frame.text[p.start : p.end])}
+    # Denial is compared as such (both deny or both assert), not as a word to find.
+    skip = skip | {t for t in tokens(frame.text) if _DENIAL.fullmatch(t)}
     ranked = score_sentences(index, query, passages, skip)
     if frame.subject:
         ranked = [s for s in ranked if about(s, frame, lexicon)]
@@ -500,7 +522,16 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
         if s.coverage < (MIN_FIGURE_TEXT_COVERAGE if claimed else MIN_TEXT_COVERAGE):
             continue
         if is_chinese(s.text) != is_chinese(frame.text) and not claimed:
-            continue  # across languages, wording alone is too loose a match
+            # Across languages, wording is a loose match: every word must be bridged and the
+            # two must both deny or both assert ("did not recommend" / "不建議").
+            if s.coverage < CROSS_LANGUAGE_COVERAGE or _denies(frame.text) != _denies(s.text):
+                continue
+            return Verdict(
+                frame.text,
+                "supported",
+                f"stated in {s.passage.doc}: 「{s.text}」",
+                [Citation.of(s.passage, (s.start, s.end))],
+            )
         if frame.periods and not _covers_periods(s, frame):
             continue
         negated = _negated(frame.text, s.text)

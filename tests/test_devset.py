@@ -1,4 +1,4 @@
-"""The dev set is written from the documents: every evidence quote must stand in its document."""
+"""The question sets are written from the documents: every evidence quote must stand in its document."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from assistant.loaders import load_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "evals" / "dev.jsonl"
+SETS = sorted((ROOT / "evals").glob("*.jsonl"))
 
 
 def _squash(text: str) -> str:
@@ -33,9 +34,11 @@ def test_the_dev_set_loads_cleanly_and_is_big_enough() -> None:
     assert {("claim", lang) for lang in ("zh-Hant", "zh-Hans", "en")} <= kinds
 
 
-def test_every_evidence_quote_is_in_its_document(documents: dict[str, str]) -> None:
+@pytest.mark.parametrize("question_set", SETS, ids=[p.stem for p in SETS])
+def test_every_evidence_quote_is_in_its_document(documents: dict[str, str], question_set: Path) -> None:
+    assert load_question_set(question_set)[1] == []  # no malformed lines
     missing = []
-    for line in DEV.read_text(encoding="utf-8").splitlines():
+    for line in question_set.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         for ev in item.get("evidence", []):
             if _squash(ev["quote"]) not in documents[ev["doc"]]:
