@@ -100,6 +100,9 @@ def answer(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pa
     return sentence_answer(index, frame, lexicon, query, passages)
 
 
+_ROUND = re.compile(r"(?<![a-z0-9])(?:pre-?ipo|pre-?[a-f]\+?|[a-f]\+?)\s*轮")
+
+
 @dataclass(frozen=True)
 class Focus:
     """The words of a question that narrow its metric ("Pre-IPO round", "cloud services",
@@ -125,6 +128,9 @@ class Focus:
         for i in query.names:
             taken.update(query.sources[i] if i < len(query.sources) else ())
         weights = {t: index.idf(t) for t in tokens(text) if t not in taken}
+        for mark in _ROUND.findall(normalise(text)):
+            # "B轮": jieba drops the lone letter that tells one funding round from another.
+            weights[mark.replace(" ", "")] = max(index.idf("轮"), 1.0) * 2
         groups = []
         for i, (g, src) in enumerate(zip(query.groups, query.sources, strict=False)):
             said = "".join(src)
@@ -133,6 +139,10 @@ class Focus:
             words = tuple(t for t in weights if t in src or (said and said in t))
             if i not in query.names and words:
                 groups.append((tuple(tuple(ph) for ph in g), words))
+                # A word the corpus never uses ("binding") weighs what its translation weighs.
+                bridged = max(sum(index.idf(t) for t in ph) for ph in g)
+                for w in words:
+                    weights[w] = max(weights[w], bridged) if len(words) == 1 else weights[w]
         return cls(weights, tuple(groups))
 
     @classmethod
@@ -194,6 +204,10 @@ def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage],
             return derived
     if not chosen or missing:
         return _figure_abstention(frame, lexicon, evidence, metric, missing or list(periods))
+    end = (_UPPER.search(frame.text) and "upper") or (_LOWER.search(frame.text) and "lower")
+    if end:
+        # "the top end of the offer price range": that end is the figure asked for.
+        chosen = [_range_end(ev, end) if range_text(ev) else ev for ev in chosen]
     ranged = [(ev, span) for ev in chosen if (span := range_text(ev))]
     final = _FINAL.search(frame.text)
     if ranged and final:
@@ -298,6 +312,24 @@ _CHANGE_FROM = re.compile(r"由|从|從|from|增加|增长|增長|上升|下降|
 _RANGE_GAP = re.compile(r"\s*(?:至|到|-|–|—|~|to)\s*(?:HK\$|US\$|RMB|\$)?", re.I)
 
 
+_UPPER = re.compile(r"上限|最高|高端|top end|upper end|upper bound|high end|maximum|top of the", re.I)
+_LOWER = re.compile(r"下限|最低|低端|bottom end|lower end|lower bound|low end|minimum|bottom of the", re.I)
+
+
+def _range_end(ev: Evidence, end: str) -> Evidence:
+    """The lower or the upper figure of the range `ev` stands in, as its own evidence."""
+    sentence = ev.sentence_text
+    figures = parse_figures(sentence)
+    at = ev.figure.start - ev.sentence[0]
+    for a, b in pairwise(figures):
+        if at in (a.start, b.start) and _RANGE_GAP.fullmatch(sentence[a.end : b.start]):
+            pick = a if end == "lower" else b
+            shift = ev.sentence[0]
+            at_pick = {"start": pick.start + shift, "end": pick.end + shift}
+            return replace(ev, figure=replace(ev.figure, value=pick.value, text=pick.text, **at_pick))
+    return ev
+
+
 def range_text(ev: Evidence) -> str | None:
     """The range a figure is one end of, as the source writes it ("34.60至39.80港元"), or None."""
     sentence = ev.sentence_text
@@ -372,7 +404,7 @@ _WITHIN = re.compile(r"其中|当中|of which|including", re.I)
 def is_part(ev: Evidence) -> bool:
     """A figure stated as one part of a total: its sentence gives the part's share of the whole,
     or it follows "其中"/"of which" in its sentence."""
-    if ev.figure.part:
+    if ev.figure.part or ev.segment:
         return True
     if ev.figure.unit in ("%", "pp"):
         return False
@@ -399,7 +431,7 @@ def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> 
     period = f.period or ""
     normalised = f.display(frame.script)
     alone = parse_number(f.text)
-    if span := range_text(ev):
+    if (span := range_text(ev)) and not (_UPPER.search(frame.text) or _LOWER.search(frame.text)):
         shown = span  # one end of a range is not the figure: "34.60至39.80港元"
     elif alone is not None and alone.unit == f.unit and abs(alone.value) == abs(f.value):
         # The source's own words carry the figure: quote them, then the normalised value.
@@ -477,8 +509,9 @@ def sentence_answer(
     if _ASKS_NAME.search(query.text):
         # "Which peer company…": the answer is a sentence that names another company; that it
         # does is itself evidence, so the sentence may carry less of the question's wording.
-        ranked = [s for s in ranked if any(m.key not in frame.entities for m in lexicon.mentions(s.text))]
-        bar = NAMED_COVERAGE
+        naming = [s for s in ranked if any(m.key not in frame.entities for m in lexicon.mentions(s.text))]
+        if naming and naming[0].coverage >= NAMED_COVERAGE:
+            ranked, bar = naming, NAMED_COVERAGE
     if not ranked or ranked[0].coverage < bar:
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)
@@ -500,24 +533,35 @@ def sentence_answer(
 
 
 def key_figure(sentence: str, query: Query, skip: frozenset[str]) -> Figure | None:
-    """The figure a sentence gives right after a word of the question ("入場費約4,020.14港元")."""
+    """The figure a sentence gives right after a word of the question ("入場費約4,020.14港元");
+    among several, the one whose clause holds most of the question ("鴻鈞…認購3,000萬美元",
+    not "合共認購9,000萬美元")."""
     norm = normalise(sentence)
-    best: tuple[int, Figure] | None = None
+    figures = parse_figures(sentence)
+    best: tuple[int, int, Figure] | None = None
     for tok in query.tokens:
         if tok in skip or len(tok) < 2 or tok.isdigit():
             continue
         for m in re.finditer(re.escape(tok), norm):
-            for f in parse_figures(sentence):
+            for f in figures:
                 gap = f.start - m.end()
-                if 0 <= gap <= 12 and (best is None or gap < best[0]):
-                    best = (gap, f)
-    return best[1] if best else None
+                if not 0 <= gap <= 12:
+                    continue
+                lo = max((c.end() for c in _CLAUSE_BREAK.finditer(norm, 0, f.start)), default=0)
+                clause = norm[lo : f.end]
+                overlap = sum(1 for t in query.tokens if len(t) >= 2 and t in clause)
+                if best is None or (-overlap, gap) < (-best[0], best[1]):
+                    best = (overlap, gap, f)
+    return best[2] if best else None
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 
 
 # "Which peer company does Mintu compare its gross margin with?" asks for a name, not a figure.
 _ASKS_NAME = re.compile(
     r"\bwhich\b[^?]{0,30}\b(?:company|companies|peer|peers|firm|firms|competitor|rival|bank|sponsor)\b"
-    r"|哪家|哪一家|哪间|哪間|哪些公司|哪个公司|哪個公司",
+    r"|哪家|哪一家|哪两家|哪兩家|哪几家|哪幾家|哪间|哪間|哪些公司|哪个公司|哪個公司",
     re.I,
 )
 _COUNT_QUESTION = re.compile(

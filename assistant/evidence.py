@@ -123,6 +123,7 @@ class Evidence:
     entity: str | None
     sentence: tuple[int, int]  # relative to the passage text
     doc_title: str = ""  # normalised
+    segment: str = ""  # what the metric's name is narrowed by: "澄瓣系列" of "澄瓣系列收入"
 
     @property
     def absolute_sentence(self) -> tuple[int, int]:
@@ -261,18 +262,63 @@ def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence
             sentence = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
             # "2024年毛利率降至53.2%…；2025年H1進一步下滑至31.9%": a clause without a metric term
             # continues the metric of the figure before it in the same sentence.
+            # "公司收入8.27亿元，其中澄瓣系列占50.9%": a share without a metric is a share of it too.
             if (
                 f.metric is None
                 and previous
                 and previous.metric
-                and previous.unit == f.unit
+                and (previous.unit == f.unit or (f.aspect == "share" and previous.aspect in (None, "share")))
                 and previous.start >= sentence[0]
             ):
                 f = replace(f, metric=previous.metric)
             previous = f
             owner = _owner(f, sentence, mentions, p.text, subject)
-            out.append(Evidence(f, p, rank, owner, sentence, lexicon.titles.get(p.doc_id, "")))
+            segment = _segment(p.text, f, sentence, mentions)
+            out.append(Evidence(f, p, rank, owner, sentence, lexicon.titles.get(p.doc_id, ""), segment))
     return out
+
+
+# Words that may stand right before a metric's name without narrowing it: the company, a period,
+# "total", a verb ("實現收入"), a particle.
+_PLAIN = re.compile(
+    r"\d{4}年?(?:上半年|下半年|第[一二三四1-4]季度|财年|年度)?|上半年|下半年|本公司|公司|本集团|集团|本期间|期内|年内|"
+    r"全年|年度|总|合计|合共|累计|综合|主营业务|主营|营业|其|该|同期|当期|去年|上年|今年|本年|实现|录得|取得|获得|"
+    r"达到|达|为|的|及|和|与|之|已|共|约|逾|近|超过"
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) -> str:
+    """The words that narrow the metric a figure is attributed by ("澄瓣系列收入由…1.21亿元"):
+    such a figure is a part of the metric, not the metric itself. Chinese only: English puts
+    adjectives there that do not narrow ("annual revenue")."""
+    if f.metric is None or f.unit in ("%", "pp", "bp"):
+        return ""
+    lo = sentence[0]
+    folded = glossary.fold(text[lo : f.start])
+    terms = [(s, e) for m, s, e in glossary.metrics_in(folded, folded=True) if m == f.metric]
+    if not terms:
+        return ""
+    start = terms[-1][0]
+    word = re.search(r"[\u3400-\u9fffa-z0-9]{1,16}$", folded[:start])
+    if not word or not _HAN.search(word.group()):
+        return ""
+    chars = list(word.group())
+    for m in mentions:  # the company's own name narrows nothing
+        for k in range(max(m.start, lo + word.start()), min(m.end, lo + word.end())):
+            chars[k - lo - word.start()] = " "
+    pieces = _PLAIN.sub(" ", "".join(chars)).split()
+    if not pieces or not "".join(chars).endswith(pieces[-1]):
+        return ""  # what stands right before the name is the company, a period or a plain word
+    last = pieces[-1]
+    return last if _SEGMENT.search(last) and len(last) >= 2 else ""
+
+
+# What names a line of business or a region: "澄瓣系列", "PCIe加速卡", "服务器及集群", "海外".
+_SEGMENT = re.compile(
+    r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|海外|境外|境内|国内|国际|地区)$"
+    r"|[a-z]+\d+[a-z]*$|\d+[a-z]+$"
+)
 
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
@@ -287,7 +333,12 @@ def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subj
         if inside:
             before = [m for m in inside if m.start <= f.start]
             return (before[-1] if before else inside[0]).key
+        if _PEER.search(normalise(text[lo : f.start])):
+            return None  # "同業蘇州晟瓴醫療2024年毛利率約為74.5%": a peer no document names in full
     return subject
+
+
+_PEER = re.compile(r"同业|同行|竞争对手|对手|(?<![a-z])(?:peers?|rivals?|competitors?)(?![a-z])")
 
 
 def clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:

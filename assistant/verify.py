@@ -27,7 +27,7 @@ from .evidence import (
     select,
     unit_kind,
 )
-from .figures import Figure, parse_figures, parse_periods
+from .figures import DURATIONS, Figure, parse_figures, parse_periods
 from .index import Index
 from .retrieve import Query
 from .schema import Citation, Passage, Verdict
@@ -78,6 +78,8 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
         metric = claimed.metric or frame.target_metric
         if metric is None:
             continue
+        if claimed.unit in DURATIONS and glossary.METRICS[metric].unit_kind != "duration":
+            continue  # "三年間…累計收入": a span of the claim, not a quantity it states
         parts = _parts_multiple(index, lexicon, frame, evidence, claimed, metric) if claimed.unit == "x" else None
         if parts:
             findings.append(parts)

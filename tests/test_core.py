@@ -41,13 +41,9 @@ def test_reingest_unchanged_is_a_noop_with_stable_ids(assistant: Assistant, corp
     assert {cid: (c.start, c.end) for cid, c in reopened.index.chunks.items()} == before
 
 
-def test_changed_file_replaces_its_chunks_and_reuses_embeddings(
-    assistant: Assistant, corpus_dir: Path
-) -> None:
+def test_changed_file_replaces_its_chunks_and_reuses_embeddings(assistant: Assistant, corpus_dir: Path) -> None:
     doc = corpus_dir / "northwind-results-2024.md"
-    doc.write_text(
-        doc.read_text(encoding="utf-8") + "\nThe board proposed no final dividend.\n", encoding="utf-8"
-    )
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nThe board proposed no final dividend.\n", encoding="utf-8")
     report = assistant.ingest([corpus_dir])
     assert report.updated == ["northwind-results-2024.md"]
     assert 0 < report.embedded < report.chunks + 1

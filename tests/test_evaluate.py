@@ -213,8 +213,7 @@ def test_verdict_accuracy_macro_f1_and_supported_when_refuted() -> None:
     gold = ["supported", "supported", "refuted", "refuted", "not_enough_info"]
     said = ["supported", "refuted", "supported", "refuted", "supported"]
     pairs = [
-        (item(f"c{n}", "claim", {"verdict": g}), verdict(s))
-        for n, (g, s) in enumerate(zip(gold, said, strict=True))
+        (item(f"c{n}", "claim", {"verdict": g}), verdict(s)) for n, (g, s) in enumerate(zip(gold, said, strict=True))
     ]
     metrics = run(pairs).metrics
     assert metrics["verdict_accuracy"] == pytest.approx(2 / 5)
