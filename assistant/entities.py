@@ -44,11 +44,36 @@ _EN_SUFFIX = (
     r"(?:Holdings\s+Limited|Holdings\s+Ltd\.?|Co\.,?\s+Ltd\.?|Company\s+Limited|Limited|Ltd\.?|Inc\.?"
     r"|Corporation|Corp\.?|Group|Holdings|plc|PLC)"
 )
-_EN_LEGAL = re.compile(rf"\b((?:{_EN_WORD}\s+){{0,4}}{_EN_WORD})\s+{_EN_SUFFIX}(?![A-Za-z])")
+# A name stands on one line: "BUSINESS REVIEW" above a paragraph is no part of one.
+_EN_LEGAL = re.compile(rf"\b((?:{_EN_WORD}[ \t]+){{0,4}}{_EN_WORD})[ \t]+{_EN_SUFFIX}(?![A-Za-z])")
 _EN_LEGAL_CAPS = re.compile(
-    r"\b((?:[A-Z][A-Z0-9&'\-]+\s+){0,4}[A-Z][A-Z0-9&'\-]+)\s+(?:HOLDINGS\s+LIMITED|LIMITED|CO\.,?\s+LTD\.?|INC\.?|CORPORATION)\b"
+    r"\b((?:[A-Z][A-Z0-9&'\-]+[ \t]+){0,4}[A-Z][A-Z0-9&'\-]+)[ \t]+"
+    r"(?:HOLDINGS\s+LIMITED|LIMITED|CO\.,?\s+LTD\.?|INC\.?|CORPORATION)\b"
 )
-_EN_SKIP = {"the", "this", "that", "our", "its", "a", "an", "and", "of", "in", "for"}
+# Words that open a phrase before a legal name without being part of it: "the Board of
+# Helioran Power Technology Holdings Limited", "By order of the Board Helioran … Limited".
+_EN_SKIP = {
+    "the",
+    "this",
+    "that",
+    "our",
+    "its",
+    "a",
+    "an",
+    "and",
+    "of",
+    "in",
+    "for",
+    "board",
+    "directors",
+    "by",
+    "order",
+    "company",
+    "group",
+    "announcement",
+    "chairman",
+    "shareholders",
+}
 _EN_PLACES = {"shanghai", "shenzhen", "beijing", "hangzhou", "guangzhou", "hong", "kong", "china", "chinese"}
 _EN_TRADE = {
     "compute",
@@ -183,8 +208,8 @@ class EntityLexicon:
             head_en: list[set[str]] = []
             for m in _ZH_LEGAL.finditer(text):
                 legal = _ZH_LEAD.sub("", m.group(1))
-                if len(legal) < 2:
-                    continue
+                if len(legal) < 2 or "注册成立" in legal:
+                    continue  # "（於開曼群島註冊成立之有限公司）" says what a company is, not which
                 names = set(_zh_names(legal)) | {legal + text[m.end(1) : m.end()]}
                 short = _ZH_SHORT.match(text, m.end())
                 if short:

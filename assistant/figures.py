@@ -824,6 +824,7 @@ _CORE = re.compile(
 )
 _MORE = re.compile(r"多|余|\+(?![\da-z.])")
 _SCALE_ZH = re.compile(r"\s?(?:十万|百万|千万|十亿|百亿|千亿|万亿|亿|万|千(?![米克瓦])|百(?!分))")
+_CENTS = re.compile(r"\s?(?:(?P<cents>cents?)(?![a-z])|(?P<hk>港仙)|分(?![之部钟析别配])|仙)")
 _SCALE_EN = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|tn)(?![a-z])|(m|k|b)(?![a-z0-9])")
 _CCY_SUFFIX_TABLE = {
     "元人民币": "CNY",
@@ -1139,6 +1140,13 @@ def _read_suffix(t: str, raw: str, r: _Raw, pos: int, zh: bool) -> int | None:
                     r.scale = Decimal(_EN_SCALE[word])
                     r.scaled = True
                     pos = se.end()
+    ct = _CENTS.match(t, pos)
+    if ct and not r.scaled and (ct.group("cents") or _CCY_PREFIX.search(t, max(0, r.core_start - 6), r.core_start)):
+        # "RMB17.42 cents", "5港仙", "人民幣17.42分": hundredths of the currency.
+        r.scale, r.scaled = Decimal("0.01"), True
+        if ct.group("hk"):
+            r.unit, r.ccy_specific = "HKD", True
+        return ct.end()
     cm = _CCY_SUFFIX.match(t, pos)
     if cm:
         r.unit = _CCY_SUFFIX_TABLE[cm.group("c")]
@@ -1650,7 +1658,9 @@ def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | 
     if _LEADS_IN.search(t, s, e):
         # "…本集團…，並提供…服務。按業務線劃分的收入如下：": the clause that leads into the table.
         s = max((m.end() for m in _CLAUSE_MARK.finditer(t, s, e - 1)), default=s)
-    if s == e or e - s > 40 or _SENTENCE_END.search(t, s, e) or "|" in t[s:e] or "\t" in t[s:e]:
+    # A title may carry a long unit note: "Key items (RMB'000 unless otherwise stated)".
+    longest = 80 if _PARENS.search(t, s, e) else 40
+    if s == e or e - s > longest or _SENTENCE_END.search(t, s, e) or "|" in t[s:e] or "\t" in t[s:e]:
         return None
     return s, e
 
@@ -1801,7 +1811,7 @@ _T_CCY = re.compile(
     r"|人民币|港元|港币|美元|日元|欧元|英镑|新台币|(?<=[千万亿])元"
 )
 _T_SCALE = re.compile(
-    r"['’]000(?!\d)|(?<![a-z])(?P<en>thousands?|millions?|billions?|mn|bn|m)(?![a-z])"
+    r"['’]000(?!\d)|(?<![a-z])(?P<en>thousands?|millions?|billions?|mn|bn|m)(?![a-z])|(?<![a-z])(?P<cents>cents?)(?![a-z])"
     r"|(?P<zh>百万|千万|十亿|亿|万|千)(?=\s*(?:元|港元|美元|人民币|股|[)）]|$))"
 )
 _T_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
@@ -1813,7 +1823,7 @@ _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 @dataclass
 class _TUnit:
     ccy: str | None = None
-    scale: int = 1
+    scale: int | Decimal = 1
     pct: bool = False
     shares: bool = False
 
@@ -1827,7 +1837,9 @@ def _unit_note(t: str, s: int, e: int) -> _TUnit | None:
         unit.ccy = _CCY_PREFIX_TABLE.get(key) or _CCY_SUFFIX_TABLE.get(key, "CNY")
     m = _T_SCALE.search(t, s, e)
     if m:
-        if m.group("zh"):
+        if m.group("cents"):
+            unit.scale = Decimal("0.01")  # "Basic earnings per share (RMB cents)"
+        elif m.group("zh"):
             unit.scale = int(_zh_number(m.group("zh"))[0])
         elif m.group("en"):
             unit.scale = _T_SCALES[m.group("en").rstrip("s")]

@@ -1466,3 +1466,29 @@ def test_multiples_written_in_words(text: str, value: int, qualifier: str | None
 
 def test_number_words_without_a_multiple_are_not_figures() -> None:
     assert parse_figures("often ten people asked") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Basic earnings per share were RMB17.42 cents.", "0.1742", "CNY"),
+        ("每股基本盈利為人民幣17.42分。", "0.1742", "CNY"),
+        ("得分95分", None, None),  # a score, not money
+    ],
+)
+def test_cents_are_hundredths_of_the_currency(text: str, value: str | None, unit: str | None) -> None:
+    figures = parse_figures(text)
+    if value is None:
+        assert all(f.unit not in ("CNY", "HKD", "USD") for f in figures)
+    else:
+        assert [(f.value, f.unit) for f in figures] == [(Decimal(value), unit)]
+
+
+def test_a_long_table_title_still_gives_the_unit() -> None:
+    text = (
+        "Key items (RMB'000 unless otherwise stated)\nItem\t1H2025\t1H2024\nRevenue\t2,437,190\t1,928,840\n"
+        "Basic earnings per share (RMB cents)\t17.42\t12.08\n"
+    )
+    got = [(f.value, f.unit, f.metric, f.period) for f in parse_figures(text)]
+    assert got[0] == (Decimal("2437190000"), "CNY", "revenue", "2025H1")
+    assert got[2] == (Decimal("0.1742"), "CNY", "eps", "2025H1")
