@@ -9,9 +9,12 @@ other question is answered with the sentence that best covers it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
+
+import jieba.posseg as posseg
 
 from . import glossary
 from .entities import EntityLexicon
@@ -96,10 +99,16 @@ def answer(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pa
     if not passages:
         return abstention(query.text, "nothing relevant was retrieved", frame.script)
     if frame.target_metric and not _ASKS_NAME.search(query.text):
-        return figure_answer(frame, lexicon, passages, Focus.of(index, query, lexicon, frame.target_metric))
+        focus = Focus.of(index, query, lexicon, frame.target_metric)
+        return figure_answer(frame, lexicon, passages, focus, preceding(index))
     return sentence_answer(index, frame, lexicon, query, passages)
 
 
+# Words about a figure's size or currency, not about what it measures.
+_NOT_NARROWING = frozenset(
+    "约 約 大约 逾 近 超过 超 左右 以上 以下 达 达到 人民币 港元 美元 元 亿元 万元 rmb hk us usd hkd cny "
+    "about approximately roughly around over more than nearly almost some up under below least".split()
+)
 _ROUND = re.compile(r"(?<![a-z0-9])(?:pre-?ipo|pre-?[a-f]\+?|[a-f]\+?)\s*轮")
 
 
@@ -127,7 +136,7 @@ class Focus:
         taken = set()
         for i in query.names:
             taken.update(query.sources[i] if i < len(query.sources) else ())
-        weights = {t: index.idf(t) for t in tokens(text) if t not in taken}
+        weights = {t: index.idf(t) for t in tokens(text) if t not in taken and t not in _NOT_NARROWING}
         for mark in _ROUND.findall(normalise(text)):
             # "B轮": jieba drops the lone letter that tells one funding round from another.
             weights[mark.replace(" ", "")] = max(index.idf("轮"), 1.0) * 2
@@ -177,9 +186,20 @@ class Focus:
         return sum(w for t, w in self.weights.items() if t in covered) / total
 
 
-def figure_answer(frame: Frame, lexicon: EntityLexicon, passages: list[Passage], focus: Focus | None = None) -> Answer:
+def preceding(index: Index) -> Callable[[Passage], str]:
+    """The text of a passage's document before it, for reading table rows with their header."""
+    return lambda p: index.document(p.doc_id).text[: p.start]
+
+
+def figure_answer(
+    frame: Frame,
+    lexicon: EntityLexicon,
+    passages: list[Passage],
+    focus: Focus | None = None,
+    before: Callable[[Passage], str] | None = None,
+) -> Answer:
     """The figure that states the asked metric for the asked company and period."""
-    evidence = figures_in(passages, lexicon)
+    evidence = figures_in(passages, lexicon, before)
     metric = frame.target_metric
     if frame.asks_total:
         return _total_answer(frame, lexicon, evidence, metric)
@@ -512,6 +532,11 @@ def sentence_answer(
         naming = [s for s in ranked if any(m.key not in frame.entities for m in lexicon.mentions(s.text))]
         if naming and naming[0].coverage >= NAMED_COVERAGE:
             ranked, bar = naming, NAMED_COVERAGE
+    if _ASKS_PERSON.search(query.text):
+        # "Who is the chairman?": of the sentences that cover the question, one that names a person.
+        people = [s for s in ranked if s.coverage >= bar and names_person(s.text)]
+        if people:
+            ranked = people + [s for s in ranked if s not in people]
     if not ranked or ranked[0].coverage < bar:
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)
@@ -561,9 +586,22 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 # "Which peer company does Mintu compare its gross margin with?" asks for a name, not a figure.
 _ASKS_NAME = re.compile(
     r"\bwhich\b[^?]{0,30}\b(?:company|companies|peer|peers|firm|firms|competitor|rival|bank|sponsor)\b"
-    r"|哪家|哪一家|哪两家|哪兩家|哪几家|哪幾家|哪间|哪間|哪些公司|哪个公司|哪個公司",
+    r"|哪家|哪一家|哪两家|哪兩家|哪几家|哪幾家|哪间|哪間|哪些公司|哪个公司|哪個公司"
+    r"|哪(?:个|個|一个|一個|些)?(?:业务|業務|分部|产品|產品|地区|地區|板块|板塊|系列)",
     re.I,
 )
+_ASKS_PERSON = re.compile(r"\bwho\b|谁|誰|哪位", re.I)
+_EN_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Madam)\.?\s+[A-Z][a-z]+")
+_ZH_TITLED = re.compile(r"[\u3400-\u9fff]{2,3}(?:博士|先生|女士|教授)")
+
+
+def names_person(text: str) -> bool:
+    """Whether a sentence names a person: "Mr. Qiu Zhenhai", "林启航博士", or a name jieba tags."""
+    if _EN_PERSON.search(text) or _ZH_TITLED.search(normalise(text)):
+        return True
+    return any(flag == "nr" and len(word) >= 2 for word, flag in posseg.cut(normalise(text)))
+
+
 _COUNT_QUESTION = re.compile(
     r"how many|多少(?:名|家|个|個|位|份|颗|顆|人|款|次|轮|輪)|(?<!哪)几(?:名|家|个|個|位)|(?<!哪)幾(?:名|家|個|位)",
     re.I,

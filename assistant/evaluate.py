@@ -368,7 +368,8 @@ def _figure_correct(expected: dict[str, Any], text: str) -> tuple[bool, str]:
     value = _decimal(expected["value"])
     unit, tolerance = _reference(expected, value)
     figures = parse_figures(text)
-    candidates = [f for f in figures if unit is None or f.unit == unit]
+    # The format has no unit for percentage points: a "%" reference is met by "2.4個百分點" too.
+    candidates = [f for f in figures if unit is None or f.unit == unit or (unit == "%" and f.unit == "pp")]
     if not candidates and unit in CURRENCIES:
         candidates = [f for f in figures if not f.unit]
     want = " ".join(filter(None, [_plain(value), unit, "±", _plain(tolerance)]))

@@ -5,6 +5,7 @@ that state exactly that. Both the answerer and the verifier stand on this module
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -98,7 +99,11 @@ TOTAL = re.compile(r"合计|合共|累计|共计|总计|總計|合計|累計|共
 
 def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     """Read the metric, period, company and stated figures off a question or claim."""
-    metrics = tuple(dict.fromkeys(m for m, _, _ in glossary.metrics_in(text) if m not in glossary.ASPECT_IDS))
+    found = [(m, s, e) for m, s, e in glossary.metrics_in(text) if m not in glossary.ASPECT_IDS]
+    if len({m for m, _, _ in found}) > 1:
+        # "interim dividend … How much per share?": a bare "per share" qualifies the other metric.
+        found = [(m, s, e) for m, s, e in found if glossary.fold(text[s:e]) != "per share"]
+    metrics = tuple(dict.fromkeys(m for m, _, _ in found))
     periods = tuple(dict.fromkeys(pid for p in parse_periods(text) for pid in (p.members or (p.id,)) if pid))
     subject = lexicon.subject_of(text)
     unknown = tuple(lexicon.unknown_names(text))
@@ -153,7 +158,11 @@ def _reporting_period(text: str, figures: list[Figure], anchor: str | None) -> l
     for f in figures:
         if f.period is None and f.unit:  # a bare number may be a cell of a table cut from its header
             lo, hi = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
-            if not parse_periods(text[lo:hi]):
+            # "(1H2024: nil)" in a report on 2025H1 labels the comparative; it does not date the
+            # sentence. Other periods do.
+            named = {p.id for p in parse_periods(text[lo:hi])}
+            labels = {p.id for m in _PARENS.finditer(text, lo, hi) for p in parse_periods(m.group())}
+            if not named or named <= (labels & {prior_period(anchor)}):
                 f = replace(f, period=anchor)
         out.append(f)
     return out
@@ -250,15 +259,31 @@ def prior_period(period: str) -> str | None:
     return None
 
 
-def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence]:
-    """Every figure of every passage, each tied to a company and a sentence."""
+def figures_in(
+    passages: list[Passage], lexicon: EntityLexicon, before: Callable[[Passage], str] | None = None
+) -> list[Evidence]:
+    """Every figure of every passage, each tied to a company and a sentence.
+
+    `before(p)` gives the document text that precedes a passage: a table's rows are read with
+    the title and header lines that a chunk boundary cut them from (see `table_lead`).
+    """
     out: list[Evidence] = []
     for rank, p in enumerate(passages):
+        lead = table_lead(before(p), p.text) if before else ""
         spans = sentence_spans(p.text)
         mentions = lexicon.mentions(p.text)
         subject = lexicon.subject(p.doc_id)
         previous: Figure | None = None
-        for f in _parsed(p.text, lexicon.periods.get(p.doc_id)):
+        parsed = (
+            _parsed(lead + p.text, lexicon.periods.get(p.doc_id))
+            if lead
+            else _parsed(p.text, lexicon.periods.get(p.doc_id))
+        )
+        for f in parsed:
+            if lead:
+                if f.start < len(lead):
+                    continue  # a figure of the lead-in, not of this passage
+                f = replace(f, start=f.start - len(lead), end=f.end - len(lead))
             sentence = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
             # "2024年毛利率降至53.2%…；2025年H1進一步下滑至31.9%": a clause without a metric term
             # continues the metric of the figure before it in the same sentence.
@@ -276,6 +301,39 @@ def figures_in(passages: list[Passage], lexicon: EntityLexicon) -> list[Evidence
             segment = _segment(p.text, f, sentence, mentions)
             out.append(Evidence(f, p, rank, owner, sentence, lexicon.titles.get(p.doc_id, ""), segment))
     return out
+
+
+_TABLE_LINE = re.compile(r"\t|\|.*\||\S\s+[-+(（]?\d[\d,.]*%?[)）]?(?:\s+[-+(（]?\d[\d,.]*%?[)）]?)+\s*$")
+
+
+def table_lead(preceding: str, text: str) -> str:
+    """When `text` opens with table rows, the lines above it that belong to the same table: the
+    rows, the header and the title with its unit note ("Key items (RMB'000 …)"); else ""."""
+    first = text.split("\n", 1)[0]
+    if not _TABLE_LINE.search(first):
+        return ""
+    lines = preceding[-2000:].split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    kept: list[str] = []
+    titles = 0
+    while lines:
+        line = lines.pop()
+        if _TABLE_LINE.search(line):
+            kept.append(line)
+            continue
+        if not line.strip():
+            if kept and titles == 0:
+                continue  # a blank line may stand between a title and its table
+            break
+        if titles == 2 or _SENTENCE_END.search(line):
+            break
+        kept.append(line)  # the header line, then the title
+        titles += 1
+    return "\n".join(reversed(kept)) + "\n" if kept else ""
+
+
+_SENTENCE_END = re.compile(r"[。.!?！？;；]\s*$")
 
 
 # Words that may stand right before a metric's name without narrowing it: the company, a period,

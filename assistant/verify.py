@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import glossary
-from .answer import Focus, Sentence, about, in_focus, name_tokens, row_label, score_sentences
+from .answer import Focus, Sentence, about, in_focus, name_tokens, preceding, row_label, score_sentences
 from .entities import EntityLexicon
 from .evidence import (
     Evidence,
@@ -71,7 +71,7 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
     if frame.unknown_names and not frame.entities:
         return Verdict(frame.text, "not_enough_info", f"the documents don't mention {', '.join(frame.unknown_names)}")
     focus = Focus.of(index, query, lexicon)
-    evidence = [ev for ev in figures_in(passages, lexicon) if in_focus(ev, focus)]
+    evidence = [ev for ev in figures_in(passages, lexicon, preceding(index)) if in_focus(ev, focus)]
     findings: list[Finding] = []
     aside: list[Figure] = []
     for claimed in (_growth_word(frame, _bounded(frame.text, f)) for f in frame.figures):
@@ -90,8 +90,8 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
         elif claimed.metric is None and unit_kind(claimed) != "percent" and not fits_metric(claimed, metric):
             aside.append(claimed)  # "…港元，每手100股": a detail the claim names no metric for
         else:
-            findings.append(_check_figure(frame, evidence, claimed, metric))
-    direction = _direction(frame, evidence) or _compare_metrics(frame, evidence)
+            findings.append(_check_figure(frame, evidence, claimed, metric, focus))
+    direction = _direction(frame, evidence, focus) or _compare_metrics(frame, evidence)
     if direction:
         findings.append(direction)
     findings += [_check_aside(frame, claimed, findings) for claimed in aside if findings]
@@ -199,13 +199,35 @@ def _same_aspect(claimed: Figure, source: Figure) -> bool:
     return (a or "share") == (b or "share") if "share" in (a, b) else a == b
 
 
-def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str) -> Finding:
+_QUALIFIER_WORDS = {"approx": "about", "over": "over", "under": "under", "nearly": "nearly", "up_to": "up to"}
+
+
+def said(f: Figure) -> str:
+    """A figure as stated, with its qualifier in words when its text lacks it ("over 40%")."""
+    word = _QUALIFIER_WORDS.get(f.qualifier or "")
+    return f"{word} {f.text}" if word else f.text
+
+
+def _narrowest(found: list[Evidence], focus: Focus | None) -> list[Evidence]:
+    """Of figures that all fit the metric and period, those whose sentence holds most of the
+    claim's narrowing words ("…came from overseas" is the overseas share, not another one)."""
+    if focus is None or len(found) < 2:
+        return found
+    scores = [focus.coverage(ev.sentence_text) for ev in found]
+    best = max(scores)
+    return [ev for ev, sc in zip(found, scores, strict=True) if sc == best] if best > 0 else found
+
+
+def _check_figure(
+    frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, focus: Focus | None = None
+) -> Finding:
     period = claimed.period or (frame.periods[0] if len(frame.periods) == 1 else None)
     kind = unit_kind(claimed)
     match = select(frame, evidence, metric, period)
     sources = [
         ev for ev in match.found if _kinds_agree(kind, unit_kind(ev.figure)) and _same_aspect(claimed, ev.figure)
     ]
+    sources = _narrowest(sources, focus)
     what = _label(frame, metric, period)
     if sources:
         agreeing = [
@@ -215,14 +237,16 @@ def _check_figure(frame: Frame, evidence: list[Evidence], claimed: Figure, metri
         ]
         if agreeing:
             ev = agreeing[0]
-            return Finding("supported", f"claim {claimed.text} vs source {ev.figure.text} for {what}: consistent", [ev])
+            return Finding(
+                "supported", f"claim {said(claimed)} vs source {said(ev.figure)} for {what}: consistent", [ev]
+            )
         ev = min(sources, key=lambda e: e.rank)
         turned = [e for e in sources if supports(claimed, _comparable(metric, claimed, e.figure))]
         if turned:  # the size is right, the direction is not: "增加15.6%" against "減少15.6%"
             ev = turned[0]
             went = ev.figure.direction or "the other way"
-            return Finding("refuted", f"claim {claimed.text} vs source {ev.figure.text} ({went}) for {what}", [ev])
-        return Finding("refuted", f"claim {claimed.text} vs source {ev.figure.text} for {what}", [ev])
+            return Finding("refuted", f"claim {said(claimed)} vs source {said(ev.figure)} ({went}) for {what}", [ev])
+        return Finding("refuted", f"claim {said(claimed)} vs source {said(ev.figure)} for {what}", [ev])
     if kind == "percent" and period:
         growth = _growth(frame, evidence, claimed, metric, period)
         if growth:
@@ -358,7 +382,7 @@ def _plain(value: Decimal) -> str:
     return f"{value:,.0f}" if value == value.to_integral() else f"{value:,}"
 
 
-def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
+def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = None) -> Finding | None:
     """A claim that a metric rose or fell, checked against the source's series or change rate."""
     up = bool(_UP.search(frame.text) or _HIGHER.search(frame.text))
     down = bool(_DOWN.search(frame.text) or _LOWER.search(frame.text))
@@ -379,8 +403,8 @@ def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
             if ev.figure.aspect == "growth" and ev.figure.direction
         ]
         if not rates:
-            return None
-        ev = min(rates, key=lambda e: e.rank)
+            return _since(frame, evidence, metric, frame.periods[0], claim_word)
+        ev = min(_narrowest(rates, focus), key=lambda e: e.rank)
         went = ev.figure.direction
         label = "supported" if went == claim_word else "refuted"
         return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {frame.periods[0]}", [ev])
@@ -406,6 +430,44 @@ def _direction(frame: Frame, evidence: list[Evidence]) -> Finding | None:
         f"claim says {claim_word}; source: {_label(frame, metric, '')} {'rose' if went_up else 'fell'} from {series}",
         [a, b],
     )
+
+
+_SINCE = re.compile(r"与|與|较|較|相比|compared (?:with|to)|versus|vs\.?|since|from", re.I)
+
+
+def _since(frame: Frame, evidence: list[Evidence], metric: str, period: str, claim_word: str) -> Finding | None:
+    """ "與2024年底相比，淨現金有所減少": the level at the named date against the latest one after it."""
+    named = next(iter(parse_periods(frame.text)), None)
+    if named is None or not _SINCE.search(frame.text[max(0, named.start - 8) : named.end + 8]):
+        return None
+    base = _level(frame, evidence, metric, period)
+    later = [
+        ev
+        for ev in select(frame, evidence, metric, None).found
+        if ev.figure.aspect is None and ev.figure.period and _after(ev.figure.period, period)
+    ]
+    if base is None or not later:
+        return None
+    latest = max(later, key=lambda e: (_period_end(e.figure.period or ""), -e.rank))
+    if latest.figure.unit != base.figure.unit or latest.figure.value == base.figure.value:
+        return None
+    went = "up" if latest.figure.value > base.figure.value else "down"
+    label = "supported" if went == claim_word else "refuted"
+    series = f"{base.figure.text} ({period}) to {latest.figure.text} ({latest.figure.period})"
+    return Finding(label, f"claim says {claim_word}; source: {metric} went {went} from {series}", [base, latest])
+
+
+def _period_end(pid: str) -> str:
+    """A period as the date it ends on, for ordering: 2025H1 → 2025-06-30, 2024 → 2024-12-31."""
+    if re.fullmatch(r"\d{4}", pid):
+        return f"{pid}-12-31"
+    if re.fullmatch(r"\d{4}H[12]", pid):
+        return f"{pid[:4]}-{'06-30' if pid.endswith('1') else '12-31'}"
+    return pid
+
+
+def _after(pid: str, base: str) -> bool:
+    return _period_end(pid) > _period_end(base)
 
 
 def _labelled_alike(claim: str, c: Figure, sentence: str, f: Figure, skip: frozenset[str]) -> bool:

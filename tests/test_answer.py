@@ -97,3 +97,19 @@ def test_a_multiple_of_one_line_of_a_breakdown_over_another_is_computed(assistan
     assert verdict.label == "supported" and "÷" in verdict.explanation, verdict.explanation
     assert "晶片銷售" in verdict.explanation and "雲服務" in verdict.explanation
     assert assistant.check("北辰科技2024年晶片銷售收入是雲服務收入的三倍。").label == "refuted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ('Mr. Qiu Zhenhai, Chairman of the Board, said: "Storage is our second engine."', True),
+        ("公司创始人、董事长兼首席执行官林启航博士毕业于斯坦福大学。", True),
+        ("壁仞科技的創業故事,始于創始人張文的一次跨界抉擇。", True),
+        ("Chairman", False),
+        ("于是離職,2019年9月在上海創立壁仞科技。", False),
+    ],
+)
+def test_who_questions_prefer_a_sentence_that_names_a_person(sentence: str, person: bool) -> None:
+    from assistant.answer import names_person
+
+    assert names_person(sentence) is person

@@ -813,14 +813,14 @@ ASPECT_SENTENCES = [
             ("46", "revenue", "growth", "up", None),
         ],
     ),
-    # "cost of sales" is not revenue; a change with no metric named keeps none
+    # "cost of sales" is a metric of its own, not revenue
     (
         "Cost of sales increased by 38.5% from RMB349.5 million in 2023 to RMB484.0 million in 2024.",
         None,
         [
-            ("38.5", None, "growth", "up", "2024"),
-            ("349500000", None, None, None, "2023"),
-            ("484000000", None, None, None, "2024"),
+            ("38.5", "cost_of_sales", "growth", "up", "2024"),
+            ("349500000", "cost_of_sales", None, None, "2023"),
+            ("484000000", "cost_of_sales", None, None, "2024"),
         ],
     ),
     ("英偉達仍佔據94.4%中國市場份額（2024年數據）。", None, [("94.4", "market_share", "share", None, "2024")]),

@@ -111,6 +111,9 @@ INTERIM = """中山芯片股份有限公司2025年中期業績公告
 研發開支增加8.0%至人民幣3.10億元。
 行政開支減少12.5%，主要由於以股份為基礎的薪酬減少。
 本公司H股招股價為每股18.50港元，每手500股。
+本集團毛利率為52.0%。同業蘇州晟瓴醫療2025年上半年毛利率約為74.5%，高於中山芯片。
+於2025年6月30日，本集團淨現金為人民幣3.20億元，而2024年12月31日為人民幣3.80億元。
+海外收入為人民幣1.30億元，佔總收入約31.0%；晶片業務佔總收入的55.0%。
 """
 
 
@@ -137,6 +140,13 @@ def interim(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
         # a figure the claim names no metric for holds only if the same sentence states it
         ("中山芯片招股價為每股18.50港元，每手500股。", "supported", "500股"),
         ("中山芯片招股價為每股18.50港元，每手1000股。", "not_enough_info", "1000股"),
+        # a peer's figure, though the peer has no legal name in the documents, is not the company's
+        ("中山芯片2025年上半年毛利率約為74.5%。", "refuted", "52.0%"),
+        # "compared with the end of 2024": the level then against the latest one
+        ("與2024年底相比，中山芯片的淨現金有所減少。", "supported", "3.80億元"),
+        ("與2024年底相比，中山芯片的淨現金有所增加。", "refuted", "3.20億元"),
+        # the share the claim's words name, not another share of revenue
+        ("中山芯片2025年上半年海外收入佔總收入超過50%。", "refuted", "31.0%"),
     ],
 )
 def test_claims_against_a_half_year_report(interim: Assistant, claim: str, label: str, shown: str) -> None:

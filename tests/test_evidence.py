@@ -1,0 +1,44 @@
+"""Evidence: figures of a passage read with the table header a chunk boundary cut off."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.entities import EntityLexicon
+from assistant.evidence import figures_in, table_lead
+from assistant.schema import Chunk, Passage
+
+DOC = (
+    "Profit for the period increased by 43.7% to RMB224.1 million.\n\n"
+    "Key items (RMB'000 unless otherwise stated)\n"
+    "Item\t1H2025\t1H2024\n"
+    "Revenue\t2,437,190\t1,928,840\n"
+    "Basic earnings per share (RMB cents)\t17.42\t12.08\n"
+)
+
+
+def _passage_from(line: str) -> Passage:
+    start = DOC.index(line)
+    return Passage(Chunk("helio", 1, DOC[start:], start, len(DOC)))
+
+
+def test_a_passage_that_opens_with_table_rows_is_led_by_the_table_title_and_header() -> None:
+    p = _passage_from("Revenue\t")
+    lead = table_lead(DOC[: p.start], p.text)
+    assert lead.startswith("Key items (RMB'000") and "Item\t1H2025" in lead
+    assert "Profit for the period" not in lead  # a sentence is no part of the table
+    assert table_lead("Some sentence.\n", "A sentence that is not a table row.") == ""
+
+
+def test_cells_cut_from_their_header_get_its_unit_scale_and_periods() -> None:
+    p = _passage_from("Revenue\t")
+    lexicon = EntityLexicon.build([])
+    alone = [(ev.figure.value, ev.figure.period) for ev in figures_in([p], lexicon)]
+    assert (Decimal("2437190"), None) in alone  # without the header: no scale, no period
+    led = figures_in([p], lexicon, before=lambda q: DOC[: q.start])
+    got = [(ev.figure.value, ev.figure.unit, ev.figure.metric, ev.figure.period) for ev in led]
+    assert got[0] == (Decimal("2437190000"), "CNY", "revenue", "2025H1")
+    assert (Decimal("0.1742"), "CNY", "eps", "2025H1") in got
+    assert all(
+        0 <= ev.figure.start < len(p.text) and p.text[ev.figure.start : ev.figure.end] == ev.figure.text for ev in led
+    )
