@@ -76,7 +76,10 @@ def score_sentences(
                 # A phrase counts only whole: "co" of "co-founder" is not a match for "Co., Ltd.".
                 hit = max((sum(index.idf(t) for t in ph) for ph in g if all(t in toks for t in ph)), default=0.0)
                 if hit:
-                    bridged += hit
+                    # A translation weighs no more than the words it stands for, so that the
+                    # sentence in the question's own language wins a tie.
+                    said = sum(weights.get(t, 0.0) for t in source)
+                    bridged += min(hit, said) if said else hit
                     covered.update(source)  # the translation stands in for the question's own words
             coverage = min(1.0, sum(w for t, w in weights.items() if t in covered) / total)
             own = sum(w for t, w in weights.items() if t in toks)
@@ -228,6 +231,16 @@ def figure_answer(
     if end:
         # "the top end of the offer price range": that end is the figure asked for.
         chosen = [_range_end(ev, end) if range_text(ev) else ev for ev in chosen]
+    planned = [ev for ev in chosen if _PLAN.search(normalise(ev.passage.text[_clause_start(ev) : ev.figure.start]))]
+    if planned and not _PLAN.search(normalise(frame.text)):
+        # "計劃淨增門店150至180間" answers no question about what happened: it is a plan.
+        ev = planned[0]
+        lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
+        _, template = _SAYS[frame.script]
+        term = _metric_term(frame, metric)
+        asked = {"en": "the actual ", "zh-Hant": "實際", "zh-Hans": "实际"}[frame.script] + term
+        holds = template.format(what=f"「{ev.passage.text[lo:hi].strip()}」", asked=asked)
+        return abstention(frame.text, f"the documents give {metric} only as a plan or target", frame.script, holds)
     ranged = [(ev, span) for ev in chosen if (span := range_text(ev))]
     final = _FINAL.search(frame.text)
     if ranged and final:
@@ -327,6 +340,17 @@ def _total_answer(frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence]
     )
 
 
+# Words that make a figure a plan, not an outcome ("計劃淨增門店150至180間", "plans capex of …").
+_PLAN = re.compile(
+    r"计划|预计|预期|目标|指引|(?<![a-z])(?:plans?|planned|expects?|expected|targets?|guidance|aims?|forecasts?)(?![a-z])",
+    re.I,
+)
+
+
+def _clause_start(ev: Evidence) -> int:
+    return clause(ev.passage.text, ev.figure.start, ev.sentence)[0]
+
+
 _FINAL = re.compile(r"最终|最終|final|actual|实际|實際", re.I)
 _CHANGE_FROM = re.compile(r"由|从|從|from|增加|增长|增長|上升|下降|减少|減少|rose|fell|increased|decreased", re.I)
 _RANGE_GAP = re.compile(r"\s*(?:至|到|-|–|—|~|to)\s*(?:HK\$|US\$|RMB|\$)?", re.I)
@@ -381,9 +405,10 @@ def _unique(citations: list[Citation]) -> list[Citation]:
 
 def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
     """The figure to answer with: the one whose sentence, then clause, holds most of the question's
-    narrowing words (`Focus`); not a part of a total ("800G模塊收入…佔總收入約46%") when the
-    total is stated too; then one stated without a qualifier (the prospectus's 3.37億 over a
-    news article's 約3.4億); then the best-ranked passage; then the figure right after the
+    narrowing words (`Focus`); then one stated without a qualifier (the prospectus's 3.37億 over
+    a news article's 約3.4億); not a part of a total ("800G模塊收入…佔總收入約46%") when the
+    total is stated too (parts the question does not name never get here); then the best-ranked
+    passage; then the figure right after the
     metric's name ("現金及現金等價物為人民幣2,753.3百萬元（按人民幣7.1586元兌1.00美元…）")."""
 
     def narrowing(ev: Evidence) -> tuple[float, float]:
@@ -393,7 +418,7 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
         return -focus.coverage(ev.sentence_text), -focus.coverage(ev.passage.text[lo:hi])
 
     return min(
-        found, key=lambda ev: (*narrowing(ev), is_part(ev), ev.figure.qualifier is not None, ev.rank, _distance(ev))
+        found, key=lambda ev: (*narrowing(ev), ev.figure.qualifier is not None, is_part(ev), ev.rank, _distance(ev))
     )
 
 
@@ -533,10 +558,11 @@ def sentence_answer(
         if naming and naming[0].coverage >= NAMED_COVERAGE:
             ranked, bar = naming, NAMED_COVERAGE
     if _ASKS_PERSON.search(query.text):
-        # "Who is the chairman?": of the sentences that cover the question, one that names a person.
-        people = [s for s in ranked if s.coverage >= bar and names_person(s.text)]
-        if people:
-            ranked = people + [s for s in ranked if s not in people]
+        # "Who is the chairman?", "…的联席保荐人是谁？": a sentence that names a person or a firm
+        # answers it; that it does is evidence, so it may carry less of the question's wording.
+        named = [s for s in ranked if s.coverage >= NAMED_COVERAGE and (names_person(s.text) or _ORG.search(s.text))]
+        if named:
+            ranked, bar = named + [s for s in ranked if s not in named], min(bar, NAMED_COVERAGE)
     if not ranked or ranked[0].coverage < bar:
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)
@@ -590,6 +616,7 @@ _ASKS_NAME = re.compile(
     r"|哪(?:个|個|一个|一個|些)?(?:业务|業務|分部|产品|產品|地区|地區|板块|板塊|系列)",
     re.I,
 )
+_ORG = re.compile(r"有限公司|有限責任|會計師|会计师|(?<![a-z])(?:limited|ltd|llp|cpa|bank|securities)(?![a-z])", re.I)
 _ASKS_PERSON = re.compile(r"\bwho\b|谁|誰|哪位", re.I)
 _EN_PERSON = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Madam)\.?\s+[A-Z][a-z]+")
 _ZH_TITLED = re.compile(r"[\u3400-\u9fff]{2,3}(?:博士|先生|女士|教授)")

@@ -142,7 +142,36 @@ class Evidence:
 @lru_cache(maxsize=4096)
 def _parsed(text: str, anchor: str | None) -> tuple[Figure, ...]:
     figures = _reporting_period(text, parse_figures(text, anchor=anchor), anchor)
-    return tuple(from_to(text, _cumulative(text, figures), anchor))
+    return tuple(_year_earlier(text, from_to(text, _cumulative(text, figures), anchor)))
+
+
+_COMPARED_WITH = re.compile(r"(?:compared with|compared to|versus|vs\.?|against|较|比)\s*$", re.I)
+_A_YEAR_EARLIER = re.compile(
+    r"^[^，,;；。.\d]{0,40}?(?:a year earlier|a year ago|the previous year|the prior year"
+    r"|一年前|上年同期|去年同期|上年末|去年底)",
+    re.I,
+)
+
+
+def _year_earlier(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "…1,126 stores…, compared with 958 stores (…) a year earlier": 958 is of a year before the
+    period the sentence gives both."""
+    out = []
+    for f in figures:
+        if (
+            f.period
+            and _COMPARED_WITH.search(text[max(0, f.start - 16) : f.start])
+            and _A_YEAR_EARLIER.search(_PARENS.sub(lambda m: " " * len(m.group()), text[f.end : f.end + 80]))
+        ):
+            f = replace(f, period=_year_before(f.period))
+        out.append(f)
+    return out
+
+
+def _year_before(period: str) -> str:
+    """2024 → 2023, 2025H1 → 2024H1, 2024-12-31 → 2023-12-31."""
+    m = re.fullmatch(r"(\d{4})(.*)", period)
+    return f"{int(m.group(1)) - 1}{m.group(2)}" if m else period
 
 
 _REPORTING = re.compile(r"\d{4}(?:H[12])?")
@@ -295,12 +324,30 @@ def figures_in(
                 and (previous.unit == f.unit or (f.aspect == "share" and previous.aspect in (None, "share")))
                 and previous.start >= sentence[0]
             ):
-                f = replace(f, metric=previous.metric)
+                shared = "share" if previous.aspect == "share" and f.unit == previous.unit else f.aspect
+                f = replace(f, metric=previous.metric, aspect=shared)
+            if f.metric is None and f.unit == "%" and f.aspect is None:
+                f = _share_named_before(p.text, f, sentence)
             previous = f
             owner = _owner(f, sentence, mentions, p.text, subject)
             segment = _segment(p.text, f, sentence, mentions)
             out.append(Evidence(f, p, rank, owner, sentence, lexicon.titles.get(p.doc_id, ""), segment))
     return out
+
+
+_SHARE_OF = re.compile(r"(?<![a-z])(?:share|proportion|percentage)\s+of\b|占比|佔比|比重", re.I)
+
+
+def _share_named_before(text: str, f: Figure, sentence: tuple[int, int]) -> Figure:
+    """ "The share of online sales in revenue rose … from 11.1% … to 13.2%": a share of revenue."""
+    before = text[sentence[0] : f.start]
+    shares = list(_SHARE_OF.finditer(before))
+    if not shares:
+        return f
+    share = shares[-1]
+    named = [m for m, _, _ in glossary.metrics_in(before[share.start() :]) if m not in glossary.ASPECT_IDS]
+    named = named or [m for m, _, _ in glossary.metrics_in(before[: share.start()]) if m not in glossary.ASPECT_IDS]
+    return replace(f, metric=named[-1], aspect="share") if named else f
 
 
 _TABLE_LINE = re.compile(r"\t|\|.*\||\S\s+[-+(（]?\d[\d,.]*%?[)）]?(?:\s+[-+(（]?\d[\d,.]*%?[)）]?)+\s*$")

@@ -112,8 +112,9 @@ _METRICS = (
     _m(
         "cash",
         "money",
-        "现金及现金等价物|现金及等价物|现金储备|货币资金|现金余额|账面现金",
-        "cash and cash equivalents|cash and equivalents|cash balance|cash position|cash reserves",
+        "现金及现金等价物|现金及等价物|现金储备|货币资金|现金余额|账面现金|现金及银行结余|现金及银行存款|银行结余",
+        "cash and cash equivalents|cash and equivalents|cash balance|cash position|cash reserves"
+        "|cash and bank balances|bank balances|cash at bank",
     ),
     _m(
         "rnd_expense",
@@ -178,6 +179,12 @@ _METRICS = (
         "employees|employee|staff|headcount|workforce",
     ),
     _m(
+        "store_count",
+        "count",
+        "门店|门店数|门店数目|门店总数|店铺|店铺数|网点|零售网点",
+        "stores|store count|number of stores|outlets|shops|store network",
+    ),
+    _m(
         "customer_count",
         "count",
         "客户|客户数|客户数量|客户总数|服务客户",
@@ -199,7 +206,7 @@ _METRICS = (
         "dividend",
         "money",
         "股息|派息|股利|分红|末期股息|中期股息|每股股息",
-        "dividend|dividends|dividend per share|final dividend|interim dividend",
+        "dividend|dividends|dividend per share|final dividend|interim dividend|dps|final dps|interim dps",
     ),
     _m(
         "eps",
@@ -322,6 +329,11 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("review|reviewed|reviewing", "审阅|审核"),
         ("o&m|operation and maintenance|operations and maintenance", "运维|运营维护"),
         ("overseas|international|abroad", "海外|境外|国际"),
+        ("self-operated|directly operated|company-operated", "自营|直营"),
+        ("franchised|franchise|franchisee|franchisees", "加盟"),
+        ("online|e-commerce", "线上|网上|电商"),
+        ("offline", "线下"),
+        ("channel|channels", "渠道"),
         ("largest|biggest|most", "最大|最多"),
         ("headquarters|headquartered|head office", "总部"),
         ("listing|listed|list|ipo|initial public offering", "上市|首次公开发行|招股"),

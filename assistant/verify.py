@@ -17,6 +17,7 @@ from . import glossary
 from .answer import Focus, Sentence, about, in_focus, name_tokens, preceding, row_label, score_sentences
 from .entities import EntityLexicon
 from .evidence import (
+    TOTAL,
     Evidence,
     Frame,
     figures_in,
@@ -41,7 +42,8 @@ CROSS_LANGUAGE_COVERAGE = 0.95
 APPROX = Decimal("0.02")
 
 _UP = re.compile(
-    r"增长|增長|增加|上升|提高|提升|扩大|擴大|攀升|飙升|飆升|升至|rose|rise|increase|grew|grow|widen|up\b|higher|jump",
+    r"增长|增長|增加|上升|提高|提升|扩大|擴大|攀升|飙升|飆升|升至|rose|rise|increase|grew|grow|widen"
+    r"|(?<!made )(?<!make )(?<!makes )\bup\b|higher|jump",
     re.I,
 )
 _DOWN = re.compile(
@@ -49,8 +51,8 @@ _DOWN = re.compile(
     re.I,
 )
 # Comparisons of one period with another: the first one named is the higher (or lower).
-_HIGHER = re.compile(r"高于|高於|多于|多於|higher than|greater than|more than|above", re.I)
-_LOWER = re.compile(r"低于|低於|少于|少於|lower than|less than|below", re.I)
+_HIGHER = re.compile(r"高于|高於|多于|多於|更高|更大|higher than|greater than|more than|above|bigger|larger", re.I)
+_LOWER = re.compile(r"低于|低於|少于|少於|更低|更小|lower than|less than|below|smaller", re.I)
 # Words that make a figure a bound, which the figures engine may not read as a qualifier.
 _OVER = re.compile(r"(?:exceed(?:ed|s)?|surpass(?:ed|es)?|topp?(?:ed|s)?|超过了?|超出|高于|高於)\s*$", re.I)
 _UNDER = re.compile(r"(?:below|under|less than|低于|低於|不足|少于|少於)\s*$", re.I)
@@ -80,7 +82,11 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
             continue
         if claimed.unit in DURATIONS and glossary.METRICS[metric].unit_kind != "duration":
             continue  # "三年間…累計收入": a span of the claim, not a quantity it states
+        if _enumerating(frame.text, claimed, metric):
+            continue  # "自營門店及加盟門店兩個渠道": it counts what the claim lists
         parts = _parts_multiple(index, lexicon, frame, evidence, claimed, metric) if claimed.unit == "x" else None
+        if parts is None and unit_kind(claimed) == "money" and TOTAL.search(frame.text) and len(frame.periods) <= 1:
+            parts = _parts_sum(index, lexicon, frame, evidence, claimed, metric)
         if parts:
             findings.append(parts)
         elif claimed.unit == "x" and len(frame.periods) >= 2:
@@ -98,6 +104,17 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
     if findings:
         return _combine(frame, findings)
     return _check_text(index, frame, lexicon, query, passages)
+
+
+_WORD_COUNT = re.compile(r"^(?:两|兩|二|三|四|五|two|three|four|five)\s*(?:个|個|家|项|項|类|類|大)?$", re.I)
+
+
+def _enumerating(text: str, f: Figure, metric: str) -> bool:
+    """A small count in words whose noun is not the metric ("兩個渠道", "three segments")."""
+    if f.unit != "count" or not _WORD_COUNT.match(f.text.strip()):
+        return False
+    after = glossary.fold(text[f.end : f.end + 6])
+    return not any(s == 0 and m == metric for m, s, _ in glossary.metrics_in(after, folded=True))
 
 
 def _check_aside(frame: Frame, claimed: Figure, findings: list[Finding]) -> Finding:
@@ -360,6 +377,29 @@ def _parts_multiple(
     return Finding(verdict, f"claim {claimed.text} vs computed {arithmetic} ({period or 'any period'})", [a, b])
 
 
+def _parts_sum(
+    index: Index, lexicon: EntityLexicon, frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str
+) -> Finding | None:
+    """ "自營門店及加盟門店兩個渠道合計收入約17.6億元": the lines of a breakdown the claim names, added up."""
+    period = frame.periods[0] if frame.periods else None
+    focus = Focus.of_text(index, frame.text, lexicon)
+    named: dict[str, Evidence] = {}
+    for ev in select(frame, evidence, metric, period).found:
+        label = row_label(ev)
+        if ev.figure.part and ev.figure.aspect is None and label and focus.coverage(label) > 0:
+            named.setdefault(label, ev)
+    if len(named) < 2 or len({ev.figure.unit for ev in named.values()}) != 1:
+        return None
+    lines = list(named.values())
+    total = sum((ev.figure.value for ev in lines), Decimal(0))
+    computed = replace(lines[0].figure, value=total, text="", qualifier=None)
+    verdict = "supported" if supports(claimed, computed) else "refuted"
+    arithmetic = " + ".join(f"{label} {ev.figure.text}" for label, ev in named.items())
+    shown = computed.display(frame.script)
+    explanation = f"claim {said(claimed)} vs computed {arithmetic} = {shown} ({period or 'any period'})"
+    return Finding(verdict, explanation, lines)
+
+
 def _growth(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:
     """A growth rate the source doesn't state, computed from the period's figure and the prior one."""
     prior = prior_period(period)
@@ -418,9 +458,8 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
     else:
         # A change runs from earlier to later, whatever order the claim names them in.
         first, last = min(frame.periods), max(frame.periods)
-    a = _one(frame, evidence, metric, first, ("money", "percent", "number"))
-    b = _one(frame, evidence, metric, last, ("money", "percent", "number"))
-    if a is None or b is None or abs(a.figure.value) == abs(b.figure.value):
+    a, b = _pick(frame, evidence, metric, first, focus), _pick(frame, evidence, metric, last, focus)
+    if a is None or b is None or a.figure.unit != b.figure.unit or abs(a.figure.value) == abs(b.figure.value):
         return None
     went_up = abs(b.figure.value) > abs(a.figure.value)
     label = "supported" if went_up == up else "refuted"
@@ -430,6 +469,15 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
         f"claim says {claim_word}; source: {_label(frame, metric, '')} {'rose' if went_up else 'fell'} from {series}",
         [a, b],
     )
+
+
+def _pick(frame: Frame, evidence: list[Evidence], metric: str, period: str, focus: Focus | None) -> Evidence | None:
+    """The figure a direction claim is about in one period: its level, or its share when the
+    claim speaks of a share, and of those the one its own words narrow to."""
+    aspect = "share" if frame.aspect == "share" else None
+    found = [ev for ev in select(frame, evidence, metric, period).found if ev.figure.aspect == aspect]
+    found = _narrowest(found, focus)
+    return min(found, key=lambda e: e.rank) if found else None
 
 
 _SINCE = re.compile(r"与|與|较|較|相比|compared (?:with|to)|versus|vs\.?|since|from", re.I)

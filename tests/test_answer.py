@@ -16,6 +16,7 @@ REPORT = """北辰科技股份有限公司2024年業績公告
 對比同期南山電子35.1%的毛利率，本集團仍有差距。
 本次全球發售擬發行50,000,000股H股，其中香港公開發售5,000,000股。招股價介乎每股12.00至14.50港元。
 以發行後總股本約4.2億股計算，上市市值約50億港元。
+董事會表示，集團計劃2025年淨增門店30至40間。
 截至2024年12月31日，本集團已簽訂銷售合同42份,總金額達8.60億元,其中有約束力的訂單約3.20億元。
 
 按業務劃分的收入（人民幣百萬元） 2024年 2023年
@@ -113,3 +114,16 @@ def test_who_questions_prefer_a_sentence_that_names_a_person(sentence: str, pers
     from assistant.answer import names_person
 
     assert names_person(sentence) is person
+
+
+def test_a_plan_answers_a_question_about_the_plan_but_not_about_what_happened(assistant: Assistant) -> None:
+    outcome = assistant.ask("北辰科技2025年淨增門店多少間？")
+    assert outcome.abstained and "淨增門店30至40間" in outcome.text
+    plan = assistant.ask("北辰科技計劃2025年淨增多少間門店？")
+    assert not plan.abstained and "30至40間" in plan.text.splitlines()[0]
+
+
+def test_a_sum_of_named_lines_of_a_breakdown_is_computed(assistant: Assistant) -> None:
+    verdict = assistant.check("北辰科技2024年晶片銷售及雲服務兩個業務合計收入約12.5億元。")
+    assert verdict.label == "supported" and "+" in verdict.explanation, verdict.explanation
+    assert assistant.check("北辰科技2024年晶片銷售及雲服務兩個業務合計收入約15億元。").label == "refuted"
