@@ -36,6 +36,13 @@ _SAYS = {
 }
 
 
+_WHICH = {
+    "en": "The question names no company; the documents give {term} for {names}.",
+    "zh-Hans": "问题没有指明公司；文件提供了{names}的{term}。",
+    "zh-Hant": "問題沒有指明公司；文件提供了{names}的{term}。",
+}
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a retrieved passage, with absolute offsets and its match score."""
@@ -217,6 +224,16 @@ def figure_answer(
             for ev in select(frame, evidence, metric, period).found
             if _aspect_ok(frame, ev.figure) and in_focus(ev, focus)
         ]
+        owners = sorted({ev.entity for ev in found if ev.entity})
+        if found and len(owners) > 1 and not (frame.entities or frame.other_names):
+            # "2024年收入是多少？" over several companies' filings: which one is a guess.
+            names = (", " if frame.script == "en" else "、").join(
+                lexicon.display(o, frame.script != "en") for o in owners
+            )
+            holds = _WHICH[frame.script].format(names=names, term=_metric_term(frame, metric))
+            return abstention(
+                frame.text, "the question names no company and several are in the documents", frame.script, holds
+            )
         if found:
             chosen.append(_best(found, focus))
         else:
@@ -484,6 +501,12 @@ def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> 
     else:
         # A table cell ("(589.4)") means nothing without its header: the value comes first.
         shown = _paren(frame, normalised, f.text)
+    if (
+        f.aspect == "share"
+        and glossary.METRICS.get(f.metric or "", None)
+        and glossary.METRICS[f.metric].unit_kind != "percent"
+    ):
+        term += " (share)" if frame.script == "en" else "佔比" if frame.script == "zh-Hant" else "占比"
     if f.part:  # a line of a breakdown: say which ("流明雲算力服務 164.7 …")
         label = row_label(ev)
         term = f"{term} ({label})" if frame.script == "en" and label else f"{term}（{label}）" if label else term

@@ -25,17 +25,22 @@ _ZH_SUFFIX = r"(?:控股有限公司|股份有限公司|集团有限公司|集�
 _ZH_LEGAL = re.compile(rf"([{_HAN}]{{2,16}}?){_ZH_SUFFIX}")
 # Words after which a company name starts ("据港交所官网披露上海壁仞…": the name follows 披露).
 _ZH_LEAD = re.compile(
-    r".*(?:披露|通过|显示|指出|表示|宣布|包括|企业|核数师|审计师|保荐人|认购|投资者|同业|同行|竞争对手|对手|客户|供应商|由|及|和|与|为|是|在|的|据|对|向|被|将|从|于|令|使|让|其)"
+    r".*(?:披露|通过|显示|指出|表示|宣布|包括|企业|公司|核数师|审计师|保荐人|认购|投资者|同业|同行|竞争对手|对手|客户|"
+    r"供应商|由|及|和|与|为|是|在|的|据|对|向|被|将|从|于|令|使|让|其)"
 )
 _ZH_PLACES = (
     "上海 深圳 北京 杭州 广州 南京 苏州 成都 武汉 西安 天津 重庆 香港 合肥 无锡 珠海 厦门 青岛 长沙 "
-    "郑州 济南 宁波 东莞 佛山 大连 沈阳 福州 昆明 广东 江苏 浙江 中国"
+    "郑州 济南 宁波 东莞 佛山 大连 沈阳 福州 昆明 广东 江苏 浙江 中国 湖南 湖北 河南 河北 山东 山西 江西 安徽 福建 "
+    "四川 云南 贵州 陕西 甘肃 辽宁 吉林 黑龙江 广西 海南 内蒙古 新疆 宁夏 青海 长沙 南昌 贵阳 南宁 海口 太原 "
+    "石家庄 哈尔滨 长春 兰州 常州 嘉兴 绍兴 温州 台州 中山 惠州 江门 烟台 潍坊 泉州 漳州 南通 扬州 徐州 台湾 澳门"
 ).split()
 _ZH_TRADE = (
     "科技 半导体 智算 算力 微系统 微电子 电子 控股 集团 股份 信息 技术 数据 智能 芯片 计算 资本 投资 "
     "线程 光电 通信 软件 网络 实业 装备 设备 机器人 医疗 器械 生物 制药 医药 材料 能源 新能源 汽车 精密 工业 "
-    "光学 制造 智造 通讯 传感 管理 基金 产业"
+    "光学 制造 智造 通讯 传感 管理 基金 产业 资源 再生 循环 环保 环境 新材料"
 ).split()
+# "证券简称：青禾再生" at the head of an A-share filing: the short name of the company it is about.
+_ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
 _ZH_SHORT = re.compile(r"[（(]\s*(?:简称)?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 _ZH_LIST_SEP = re.compile(r"[、，,]")
 
@@ -107,6 +112,10 @@ _GENERIC_SUBJECTS = frozenset(
         "the company",
         "the group",
     ]
+)
+# What a question may open with before the company: "截至2024年底青禾再生…", "根據年報，…".
+_OPENING = re.compile(
+    r"^(?:截至|截止|于|於|在|根据|根據|按照|关于|關於|对于|對於|请问|請問|据|據)[\d年月日底末季度上下半初中，,、\s]*"
 )
 _LEADING = re.compile(rf"([{_HAN}]+?)(?=\d|的|在|于|於|是|有|为|為|截至|上半年|下半年|全年|年度|[^{_HAN}]|$)")
 
@@ -228,6 +237,9 @@ class EntityLexicon:
             # A heading that gives one Chinese and one English legal name names one company.
             if len(head_zh) >= 1 and len(head_en) >= 1:
                 groups.append(head_zh[0] | head_en[0])
+            ticker = _ZH_TICKER_NAME.search(head)
+            if ticker and head_zh:
+                head_zh[0].add(ticker.group(1))
         entities = _merge(groups)
         # Lists that hold a known name hold other companies' names too (摩爾線程、沐曦股份、壁仞科技).
         lexicon = cls(entities, {})
@@ -320,7 +332,7 @@ class EntityLexicon:
     @staticmethod
     def leading_han(text: str) -> str:
         """The Han characters a Chinese question opens with, up to its first period, figure or particle."""
-        m = _LEADING.match(text.strip())
+        m = _LEADING.match(_OPENING.sub("", text.strip()))
         return m.group(1) if m and len(m.group(1)) >= 2 else ""
 
     def subject(self, doc_id: str) -> str | None:

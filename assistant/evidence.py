@@ -57,6 +57,13 @@ class Frame:
             ratios = [m for m in self.metrics if glossary.METRICS[m].unit_kind == "percent"]
             if ratios:
                 return ratios[-1]
+        if self.aspect == "share":
+            # "研發投入佔營業收入的比例", "What % of revenue … on R&D": a share is of the metric named
+            # after 佔 / "of"; the other metric narrows which share.
+            marker = next(p.search(self.text) for a, p in _ASKS_ASPECT if a == "share")
+            after = [m for m, s, _ in glossary.metrics_in(self.text) if s >= marker.start() and m in self.metrics]
+            if after:
+                return after[0]
         return self.metrics[-1]
 
     @property
@@ -83,7 +90,9 @@ _ASKS_ASPECT = (
     ),
     (
         "share",
-        re.compile(r"[占佔]\S{0,8}?(?:比例|比重|百分比)|[占佔]比|share of|proportion of|as a percentage of", re.I),
+        re.compile(
+            r"[占佔]\S{0,16}?(?:比例|比重|百分比)|[占佔]比|share of|proportion of|percentage of|%\s*of|percent of", re.I
+        ),
     ),
 )
 
@@ -110,6 +119,9 @@ def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     named = lexicon.named_in(text)
     if named and any(0 <= text.find(n) < named[0].start for n in unknown):
         subject = None  # "Qingyao Robotics, a rival of Mintu, …" is about Qingyao, whom no document names
+    peer = next((m for m in named[1:] if _PEER.search(normalise(text[max(0, m.start - 8) : m.start]))), None)
+    if peer is not None and _ASKS.search(text):
+        subject = peer.key  # "…年報裡提到的同行鎔鋰循環，2024年淨利潤是多少？" asks about the peer
     # A claim is about the first company it names; others are its objects or comparisons.
     entities = {subject} if subject else set()
     other = tuple(normalise(n) for n in lexicon.other_names(text))
@@ -189,9 +201,12 @@ def _reporting_period(text: str, figures: list[Figure], anchor: str | None) -> l
             lo, hi = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
             # "(1H2024: nil)" in a report on 2025H1 labels the comparative; it does not date the
             # sentence. Other periods do.
-            named = {p.id for p in parse_periods(text[lo:hi])}
+            mentions = parse_periods(text[lo:hi])
+            named = {p.id for p in mentions}
             labels = {p.id for m in _PARENS.finditer(text, lo, hi) for p in parse_periods(m.group())}
-            if not named or named <= (labels & {prior_period(anchor)}):
+            # "綜合毛利率為13.27%，較2023年的12.05%提高": 2023 is what the figure is measured against.
+            bases = {p.id for p in mentions if _COMPARED.search(text[max(lo, lo + p.start - 4) : lo + p.start])}
+            if not named or named <= ((labels | bases) & {prior_period(anchor)}):
                 f = replace(f, period=anchor)
         out.append(f)
     return out
@@ -443,6 +458,7 @@ def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subj
     return subject
 
 
+_ASKS = re.compile(r"[?？]|多少|几|幾|是否|what|how|which|who", re.I)
 _PEER = re.compile(r"同业|同行|竞争对手|对手|(?<![a-z])(?:peers?|rivals?|competitors?)(?![a-z])")
 
 

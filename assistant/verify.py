@@ -87,6 +87,12 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
         parts = _parts_multiple(index, lexicon, frame, evidence, claimed, metric) if claimed.unit == "x" else None
         if parts is None and unit_kind(claimed) == "money" and TOTAL.search(frame.text) and len(frame.periods) <= 1:
             parts = _parts_sum(index, lexicon, frame, evidence, claimed, metric)
+        if (
+            parts is None
+            and unit_kind(claimed) == "money"
+            and _BY.search(frame.text[max(0, claimed.start - 20) : claimed.start])
+        ):
+            parts = _difference(frame, evidence, claimed, metric)
         if parts:
             findings.append(parts)
         elif claimed.unit == "x" and len(frame.periods) >= 2:
@@ -398,6 +404,35 @@ def _parts_sum(
     shown = computed.display(frame.script)
     explanation = f"claim {said(claimed)} vs computed {arithmetic} = {shown} ({period or 'any period'})"
     return Finding(verdict, explanation, lines)
+
+
+_BY = re.compile(
+    r"(?:增加|增长|增長|减少|減少|下降|上升|提高|降低)了?\s*(?:约|約|近|逾|超过|超過)?\s*$"
+    r"|(?:up|down|increased?|decreased?|rose|fell|grew|declined?)\s+by\s+(?:about|roughly|approximately|around|nearly|some)?\s*$",
+    re.I,
+)
+
+
+def _difference(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str) -> Finding | None:
+    """ "營業收入較2023年增加約4.52億元": the later level less the earlier one, computed."""
+    periods = sorted(frame.periods, key=_period_end)
+    if len(periods) == 1:
+        periods = [p for p in (prior_period(periods[0]), periods[0]) if p]
+    if len(periods) != 2:
+        return None
+    a, b = _level(frame, evidence, metric, periods[0]), _level(frame, evidence, metric, periods[1])
+    if a is None or b is None or a.figure.unit != b.figure.unit:
+        return None
+    change = b.figure.value - a.figure.value
+    said_down = bool(_DOWN.search(frame.text[max(0, claimed.start - 20) : claimed.start]))
+    computed = replace(b.figure, value=abs(change), text="", qualifier=None)
+    same_way = (change < 0) == said_down
+    verdict = "supported" if same_way and supports(claimed, computed) else "refuted"
+    sign = "−" if change < 0 else ""
+    arithmetic = (
+        f"{b.figure.text} ({periods[1]}) − {a.figure.text} ({periods[0]}) = {sign}{computed.display(frame.script)}"
+    )
+    return Finding(verdict, f"claim {said(claimed)} vs computed {arithmetic}", [b, a])
 
 
 def _growth(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:

@@ -127,3 +127,10 @@ def test_a_sum_of_named_lines_of_a_breakdown_is_computed(assistant: Assistant) -
     verdict = assistant.check("北辰科技2024年晶片銷售及雲服務兩個業務合計收入約12.5億元。")
     assert verdict.label == "supported" and "+" in verdict.explanation, verdict.explanation
     assert assistant.check("北辰科技2024年晶片銷售及雲服務兩個業務合計收入約15億元。").label == "refuted"
+
+
+def test_a_claimed_change_in_amount_is_the_difference_of_the_two_levels(assistant: Assistant) -> None:
+    verdict = assistant.check("北辰科技2024年收入較2023年增加約2.7億元。")
+    assert verdict.label == "supported" and "−" in verdict.explanation, verdict.explanation
+    assert assistant.check("北辰科技2024年收入較2023年增加約3.5億元。").label == "refuted"
+    assert assistant.check("北辰科技2024年收入較2023年減少約2.7億元。").label == "refuted"
