@@ -18,7 +18,7 @@ import jieba.posseg as posseg
 
 from . import glossary
 from .entities import EntityLexicon
-from .evidence import Evidence, Frame, aspect_spans, clause, figures_in, frame_of, select
+from .evidence import Evidence, Frame, aspect_spans, clause, figures_in, frame_of, same_period, select
 from .figures import Figure, parse_figures, parse_number, parse_periods
 from .index import Index
 from .retrieve import Query
@@ -85,6 +85,8 @@ def score_sentences(
                 if hit:
                     # A translation weighs no more than the words it stands for, so that the
                     # sentence in the question's own language wins a tie.
+                    if source and not any(t in weights for t in source):
+                        continue  # it translates a word that does not count (the company's name)
                     said = sum(weights.get(t, 0.0) for t in source)
                     bridged += min(hit, said) if said else hit
                     covered.update(source)  # the translation stands in for the question's own words
@@ -117,7 +119,11 @@ def answer(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pa
 # Words about a figure's size or currency, not about what it measures.
 _NOT_NARROWING = frozenset(
     "约 約 大约 逾 近 超过 超 左右 以上 以下 达 达到 人民币 港元 美元 元 亿元 万元 rmb hk us usd hkd cny "
-    "about approximately roughly around over more than nearly almost some up under below least".split()
+    "about approximately roughly around over more than nearly almost some up under below least "
+    # Words of change: a direction claim is checked against the change, not narrowed by them.
+    "rose rise rises risen increase increased increases grew grow grows growth fell fall falls fallen decline "
+    "declined declines decrease decreased narrowed widened down higher lower year "
+    "增长 增加 上升 下降 减少 下跌 上涨 提高 降低 收窄 扩大 按年 同比 年".split()
 )
 _ROUND = re.compile(r"(?<![a-z0-9])(?:pre-?ipo|pre-?[a-f]\+?|[a-f]\+?)\s*轮")
 
@@ -174,6 +180,11 @@ class Focus:
                 groups.append(phrases)
                 sources.append(tokens(source))
         return cls.of(index, Query(text, tokens(text), groups, [], set(), sources), lexicon)
+
+    @property
+    def weighty(self) -> bool:
+        """Whether the narrowing words include one the corpus uses: not only "generate", "bring in"."""
+        return any(w > 0 for w in self.weights.values())
 
     def coverage(self, text: str) -> float:
         """The share of the narrowing words' weight that `text` holds, itself or translated."""
@@ -435,8 +446,24 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
         return -focus.coverage(ev.sentence_text), -focus.coverage(ev.passage.text[lo:hi])
 
     return min(
-        found, key=lambda ev: (*narrowing(ev), ev.figure.qualifier is not None, is_part(ev), ev.rank, _distance(ev))
+        found,
+        key=lambda ev: (
+            *narrowing(ev),
+            ev.figure.qualifier is not None,
+            is_part(ev),
+            not _dated_in_sentence(ev),
+            ev.rank,
+            _distance(ev),
+        ),
     )
+
+
+def _dated_in_sentence(ev: Evidence) -> bool:
+    """Whether the figure's own sentence states its period, rather than a heading, the report's
+    date or a word like 上年 read against the date of a news story."""
+    if ev.figure.period is None:
+        return False
+    return any(p.id and same_period(p.id, ev.figure.period) for p in parse_periods(ev.sentence_text))
 
 
 def in_focus(ev: Evidence, focus: Focus | None) -> bool:

@@ -168,9 +168,14 @@ _A_YEAR_EARLIER = re.compile(
 def _year_earlier(text: str, figures: list[Figure]) -> list[Figure]:
     """ "…1,126 stores…, compared with 958 stores (…) a year earlier": 958 is of a year before the
     period the sentence gives both."""
-    out = []
+    out: list[Figure] = []
     for f in figures:
-        if (
+        if _PRIOR_IS.search(text[max(0, f.start - 8) : f.start]) and out:
+            # "每股12港仙，上年為8港仙": the year before the figure it follows, whatever a news
+            # story's date would make of 上年.
+            before = out[-1]
+            f = replace(f, period=_year_before(before.period) if before.period else None)
+        elif (
             f.period
             and _COMPARED_WITH.search(text[max(0, f.start - 16) : f.start])
             and _A_YEAR_EARLIER.search(_PARENS.sub(lambda m: " " * len(m.group()), text[f.end : f.end + 80]))
@@ -178,6 +183,9 @@ def _year_earlier(text: str, figures: list[Figure]) -> list[Figure]:
             f = replace(f, period=_year_before(f.period))
         out.append(f)
     return out
+
+
+_PRIOR_IS = re.compile(r"[，,；;]\s*(?:上年|去年|上年同期|去年同期)(?:则|則)?(?:为|為|是)?\s*(?:每股)?\s*$")
 
 
 def _year_before(period: str) -> str:
@@ -365,7 +373,12 @@ def _share_named_before(text: str, f: Figure, sentence: tuple[int, int]) -> Figu
     return replace(f, metric=named[-1], aspect="share") if named else f
 
 
-_TABLE_LINE = re.compile(r"\t|\|.*\||\S\s+[-+(（]?\d[\d,.]*%?[)）]?(?:\s+[-+(（]?\d[\d,.]*%?[)）]?)+\s*$")
+# A table row: tab- or pipe-separated cells, a label then numbers to the end of the line, or
+# columns aligned with runs of spaces ("毛利率      34.2%      31.5%   +2.7個百分點").
+_TABLE_LINE = re.compile(
+    r"\t|\|.*\||\S\s+[-+(（]?\d[\d,.]*%?[)）]?(?:\s+[-+(（]?\d[\d,.]*%?[)）]?)+\s*$"
+    r"|\S {2,}[-+(（]?\d[\d,.]*%?[)）]? {2,}[-+(（]?\d"
+)
 
 
 def table_lead(preceding: str, text: str) -> str:
@@ -450,11 +463,14 @@ def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subj
     start, end = clause(text, f.start, sentence)
     for lo, hi in ((start, end), sentence):
         inside = [m for m in mentions if lo <= m.start < hi]
+        before = [m for m in inside if m.start <= f.start]
+        # "同業蘇州晟瓴醫療…74.5%", "Glenmoor's margin trails that of rival Saiyuan Dairy, which
+        # reported … 36.9%": a peer named after the last company the text names is no known one.
+        after_last = before[-1].end if before else lo
+        if _PEER.search(normalise(text[after_last : f.start])):
+            return None
         if inside:
-            before = [m for m in inside if m.start <= f.start]
             return (before[-1] if before else inside[0]).key
-        if _PEER.search(normalise(text[lo : f.start])):
-            return None  # "同業蘇州晟瓴醫療2024年毛利率約為74.5%": a peer no document names in full
     return subject
 
 

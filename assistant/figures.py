@@ -440,13 +440,14 @@ _pp(_YEAR_FIRST, "en_fy", rf"{_YF}\s+(?:fiscal|financial)\s+year")
 _pp(_YEAR_FIRST, "split_year", rf"{_YF}\s*/\s*(?:(?P<y2>(?:19|20)\d\d)|(?P<yy>\d{{2}}))(?!\d)")
 _pp(_YEAR_FIRST, "short_range", rf"{_YF}\s*(?:年)?\s*[-–~至到]\s*(?P<yy>\d{{2}})\s*年")
 _pp(_YEAR_FIRST, "bare_year", _YF)
+_ENDED = (
+    r"(?:for\s+the\s+)?(?:(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?|"
+    r"(?P<yr>(?:financial\s+|fiscal\s+)?year))(?:\s+period)?\s+(?:end(?:ed|ing)|to|through)\s+(?:on\s+)?"
+)
+# "the six months to June 2025": a half, not the month of June.
+_pp(_YEAR_LAST, "en_ended", _ENDED + rf"{_MON}\s+{_YL}")
 for _d in _EN_DATES:
-    _pp(
-        _YEAR_LAST,
-        "en_ended",
-        r"(?:for\s+the\s+)?(?:(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?|"
-        r"(?P<yr>(?:financial\s+|fiscal\s+)?year))(?:\s+period)?\s+end(?:ed|ing)\s+(?:on\s+)?" + _d,
-    )
+    _pp(_YEAR_LAST, "en_ended", _ENDED + _d)
     _pp(_YEAR_LAST, "en_date", r"(?:(?:as\s+(?:at|of)|at|on)\s+)?" + _d)
 _pp(
     _YEAR_LAST,
@@ -621,7 +622,7 @@ def _period_candidate(m: re.Match[str], kind: str) -> _PCand | None:
     y = int(g["y"]) if g.get("y") else None
     if kind in ("zh_ended", "en_ended", "rel_ended"):
         mon = _month_of(g)
-        d = _md_int(g["d"])
+        d = _md_int(g["d"]) if g.get("d") else _last_day(2000, mon)
         n = 12 if g.get("yr") else _zh_small_int(g["n"] or "")
         if not n or not _valid_date(2000, mon, d):
             return None
@@ -1141,7 +1142,11 @@ def _read_suffix(t: str, raw: str, r: _Raw, pos: int, zh: bool) -> int | None:
                     r.scaled = True
                     pos = se.end()
     ct = _CENTS.match(t, pos)
-    if ct and not r.scaled and (ct.group("cents") or _CCY_PREFIX.search(t, max(0, r.core_start - 6), r.core_start)):
+    if (
+        ct
+        and not r.scaled
+        and (ct.group("cents") or ct.group("hk") or _CCY_PREFIX.search(t, max(0, r.core_start - 6), r.core_start))
+    ):
         # "RMB17.42 cents", "5港仙", "人民幣17.42分": hundredths of the currency.
         r.scale, r.scaled = Decimal("0.01"), True
         if ct.group("hk"):
@@ -1812,6 +1817,7 @@ _T_CCY = re.compile(
 )
 _T_SCALE = re.compile(
     r"['’]000(?!\d)|(?<![a-z])(?P<en>thousands?|millions?|billions?|mn|bn|m)(?![a-z])|(?<![a-z])(?P<cents>cents?)(?![a-z])"
+    r"|(?P<zhcents>(?:人民币|港)?(?:分|仙))(?=\s*[)）])"
     r"|(?P<zh>百万|千万|十亿|亿|万|千)(?=\s*(?:元|港元|美元|人民币|股|[)）]|$))"
 )
 _T_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
@@ -1837,8 +1843,8 @@ def _unit_note(t: str, s: int, e: int) -> _TUnit | None:
         unit.ccy = _CCY_PREFIX_TABLE.get(key) or _CCY_SUFFIX_TABLE.get(key, "CNY")
     m = _T_SCALE.search(t, s, e)
     if m:
-        if m.group("cents"):
-            unit.scale = Decimal("0.01")  # "Basic earnings per share (RMB cents)"
+        if m.group("cents") or m.group("zhcents"):
+            unit.scale = Decimal("0.01")  # "Basic earnings per share (RMB cents)", "（人民幣分）"
         elif m.group("zh"):
             unit.scale = int(_zh_number(m.group("zh"))[0])
         elif m.group("en"):

@@ -205,7 +205,7 @@ _METRICS = (
     _m(
         "dividend",
         "money",
-        "股息|派息|股利|分红|末期股息|中期股息|每股股息|现金红利|红利|利润分配|派发现金红利",
+        "股息|派息|股利|分红|末期股息|中期股息|每股股息|现金红利|红利|利润分配|派发现金红利|中期息|末期息",
         "dividend|dividends|dividend per share|final dividend|interim dividend|dps|final dps|interim dps",
     ),
     _m(

@@ -231,13 +231,18 @@ def said(f: Figure) -> str:
     return f"{word} {f.text}" if word else f.text
 
 
-def _narrowest(found: list[Evidence], focus: Focus | None) -> list[Evidence]:
+def _narrowest(found: list[Evidence], focus: Focus | None, strict: bool = False) -> list[Evidence]:
     """Of figures that all fit the metric and period, those whose sentence holds most of the
-    claim's narrowing words ("…came from overseas" is the overseas share, not another one)."""
-    if focus is None or len(found) < 2:
+    claim's narrowing words ("…came from overseas" is the overseas share, not another one).
+    `strict`: none at all when no sentence holds any of them."""
+    if focus is None or not found:
         return found
     scores = [focus.coverage(ev.sentence_text) for ev in found]
     best = max(scores)
+    if best == 0 and strict and focus.weighty:
+        # "milk powder and cheese sales grew": when no source figure's sentence says any of the
+        # claim's own words, the total's figure is no evidence about the part the claim names.
+        return []
     return [ev for ev, sc in zip(found, scores, strict=True) if sc == best] if best > 0 else found
 
 
@@ -479,7 +484,10 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
         ]
         if not rates:
             return _since(frame, evidence, metric, frame.periods[0], claim_word)
-        ev = min(_narrowest(rates, focus), key=lambda e: e.rank)
+        narrowed = _narrowest(rates, focus, strict=True)
+        if not narrowed:
+            return None
+        ev = min(narrowed, key=lambda e: e.rank)
         went = ev.figure.direction
         label = "supported" if went == claim_word else "refuted"
         return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {frame.periods[0]}", [ev])

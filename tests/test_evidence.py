@@ -42,3 +42,23 @@ def test_cells_cut_from_their_header_get_its_unit_scale_and_periods() -> None:
     assert all(
         0 <= ev.figure.start < len(p.text) and p.text[ev.figure.start : ev.figure.end] == ev.figure.text for ev in led
     )
+
+
+NEWS = (
+    "Glenmoor Dairy Holdings Limited reported results.\n"
+    "Glenmoor's margin still trails that of Inner Mongolia-based rival Saiyuan Dairy, which reported "
+    "a first-half gross margin of about 36.9%.\n"
+    "瞳悅眼鏡控股有限公司董事會建議派末期息每股12港仙，上年為8港仙。\n"
+)
+
+
+def test_a_rival_named_after_the_company_owns_its_figure_and_the_previous_year_is_the_figures() -> None:
+    from assistant.schema import Document
+
+    doc = Document("glenmoor-news", "glenmoor-news.md", "glenmoor-news.md", "news", NEWS, "0")
+    lexicon = EntityLexicon.build([doc])
+    p = Passage(Chunk("glenmoor-news", 0, NEWS, 0, len(NEWS)))
+    found = {ev.figure.text: ev for ev in figures_in([p], lexicon)}
+    assert found["36.9%"].entity is None  # not Glenmoor's
+    assert found["8港仙"].figure.value == Decimal("0.08") and found["8港仙"].figure.unit == "HKD"
+    assert found["8港仙"].figure.period is None  # a year before a figure that names none

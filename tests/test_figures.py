@@ -1492,3 +1492,19 @@ def test_a_long_table_title_still_gives_the_unit() -> None:
     got = [(f.value, f.unit, f.metric, f.period) for f in parse_figures(text)]
     assert got[0] == (Decimal("2437190000"), "CNY", "revenue", "2025H1")
     assert got[2] == (Decimal("0.1742"), "CNY", "eps", "2025H1")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("董事會宣派中期股息每股4.5港仙。", "0.045", "HKD"),
+        ("（人民幣千元） 本期間 二零二四年同期\n每股基本盈利（人民幣分）      15.48          12.52", "0.1548", "CNY"),
+    ],
+)
+def test_hong_kong_cents_and_a_cents_unit_note(text: str, value: str, unit: str) -> None:
+    first = parse_figures(text, anchor="2025H1")[0]
+    assert (first.value, first.unit) == (Decimal(value), unit)
+
+
+def test_six_months_to_a_month_is_a_half() -> None:
+    assert [p.id for p in parse_periods("the six months to June 2025")] == ["2025H1"]
