@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -18,10 +18,20 @@ import jieba.posseg as posseg
 
 from . import glossary
 from .entities import EntityLexicon
-from .evidence import Evidence, Frame, aspect_spans, clause, figures_in, frame_of, same_period, select
+from .evidence import (
+    LEAD_WINDOW,
+    Evidence,
+    Frame,
+    aspect_spans,
+    clause,
+    figures_in,
+    frame_of,
+    same_period,
+    select,
+)
 from .figures import Figure, parse_figures, parse_number, parse_periods
 from .index import Index
-from .retrieve import Query
+from .retrieve import Query, glossary_bridges
 from .schema import Answer, Citation, Passage
 from .text import is_chinese, normalise, sentence_spans, tokens
 
@@ -136,6 +146,8 @@ class Focus:
 
     weights: dict[str, float]
     groups: tuple[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]], ...]  # (phrasings, words they stand for)
+    # A sentence is asked about once per figure in it: its coverage is computed once.
+    _seen: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, index: Index, query: Query, lexicon: EntityLexicon, metric: str | None = None) -> Focus:
@@ -164,21 +176,17 @@ class Focus:
             words = tuple(t for t in weights if t in src or (said and said in t))
             if i not in query.names and words:
                 groups.append((tuple(tuple(ph) for ph in g), words))
-                # A word the corpus never uses ("binding") weighs what its translation weighs.
-                bridged = max(sum(index.idf(t) for t in ph) for ph in g)
-                for w in words:
-                    weights[w] = max(weights[w], bridged) if len(words) == 1 else weights[w]
+                if len(words) == 1:
+                    # A word the corpus never uses ("binding") weighs what its translation weighs.
+                    bridged = max(sum(index.idf(t) for t in ph) for ph in g)
+                    weights[words[0]] = max(weights[words[0]], bridged)
         return cls(weights, tuple(groups))
 
     @classmethod
     def of_text(cls, index: Index, text: str, lexicon: EntityLexicon) -> Focus:
         """The narrowing words of a piece of a claim, bridged by the glossary alone."""
-        groups, sources = [], []
-        for source, alternatives in glossary.expand_terms(text):
-            phrases = [p for p in (tokens(t) for t in alternatives) if p]
-            if phrases:
-                groups.append(phrases)
-                sources.append(tokens(source))
+        bridges = glossary_bridges(text)
+        groups, sources = [g for g, _, _ in bridges], [src for _, _, src in bridges]
         return cls.of(index, Query(text, tokens(text), groups, [], set(), sources), lexicon)
 
     @property
@@ -188,6 +196,11 @@ class Focus:
 
     def coverage(self, text: str) -> float:
         """The share of the narrowing words' weight that `text` holds, itself or translated."""
+        if text not in self._seen:
+            self._seen[text] = self._coverage(text)
+        return self._seen[text]
+
+    def _coverage(self, text: str) -> float:
         total = sum(self.weights.values())
         if not total:
             return 0.0
@@ -208,8 +221,8 @@ class Focus:
 
 
 def preceding(index: Index) -> Callable[[Passage], str]:
-    """The text of a passage's document before it, for reading table rows with their header."""
-    return lambda p: index.document(p.doc_id).text[: p.start]
+    """The text of a passage's document just before it, for reading table rows with their header."""
+    return lambda p: index.document(p.doc_id).text[max(0, p.start - LEAD_WINDOW) : p.start]
 
 
 def figure_answer(
@@ -258,29 +271,20 @@ def figure_answer(
     end = (_UPPER.search(frame.text) and "upper") or (_LOWER.search(frame.text) and "lower")
     if end:
         # "the top end of the offer price range": that end is the figure asked for.
-        chosen = [_range_end(ev, end) if range_text(ev) else ev for ev in chosen]
+        chosen = [_range_end(ev, end) for ev in chosen]
     planned = [ev for ev in chosen if _PLAN.search(normalise(ev.passage.text[_clause_start(ev) : ev.figure.start]))]
     if planned and not _PLAN.search(normalise(frame.text)):
         # "計劃淨增門店150至180間" answers no question about what happened: it is a plan.
-        ev = planned[0]
-        lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
-        _, template = _SAYS[frame.script]
-        term = _metric_term(frame, metric)
-        asked = {"en": "the actual ", "zh-Hant": "實際", "zh-Hans": "实际"}[frame.script] + term
-        holds = template.format(what=f"「{ev.passage.text[lo:hi].strip()}」", asked=asked)
-        return abstention(frame.text, f"the documents give {metric} only as a plan or target", frame.script, holds)
+        asked = {"en": "the actual ", "zh-Hant": "實際", "zh-Hans": "实际"}[frame.script] + _metric_term(frame, metric)
+        return _only_as(frame, planned[0], asked, f"the documents give {metric} only as a plan or target")
     ranged = [(ev, span) for ev in chosen if (span := range_text(ev))]
     final = _FINAL.search(frame.text)
     if ranged and final:
         # "最終定價" asked, "招股價介乎34.60至39.80港元" stated: a range is not the final figure.
-        _, template = _SAYS[frame.script]
         term = _metric_term(frame, metric)
         joiner = " " if frame.script == "en" else ""
         asked = term if _FINAL.search(term) else f"{final.group()}{joiner}{term}"
-        ev = ranged[0][0]
-        lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
-        holds = template.format(what=f"「{ev.passage.text[lo:hi].strip()}」", asked=asked)
-        return abstention(frame.text, f"the documents give {metric} only as a range", frame.script, holds)
+        return _only_as(frame, ranged[0][0], asked, f"the documents give {metric} only as a range")
     citations, lines = [], []
     for n, ev in enumerate(chosen, start=1):
         citations.append(Citation.of(ev.passage, ev.absolute_sentence))
@@ -294,6 +298,14 @@ def figure_answer(
         figures=[ev.figure.to_dict() for ev in chosen],
         reason=f"{metric} for {_who(frame)} {', '.join(p or 'any period' for p in periods)}",
     )
+
+
+def _only_as(frame: Frame, ev: Evidence, asked: str, reason: str) -> Answer:
+    """An abstention that quotes the clause the documents do give instead ("計劃淨增門店150至180間")."""
+    lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
+    _, template = _SAYS[frame.script]
+    holds = template.format(what=f"「{ev.passage.text[lo:hi].strip()}」", asked=asked)
+    return abstention(frame.text, reason, frame.script, holds)
 
 
 def _second_half(
@@ -390,24 +402,25 @@ _LOWER = re.compile(r"下限|最低|低端|bottom end|lower end|lower bound|low 
 
 def _range_end(ev: Evidence, end: str) -> Evidence:
     """The lower or the upper figure of the range `ev` stands in, as its own evidence."""
-    sentence = ev.sentence_text
-    figures = parse_figures(sentence)
-    at = ev.figure.start - ev.sentence[0]
-    for a, b in pairwise(figures):
-        if at in (a.start, b.start) and _RANGE_GAP.fullmatch(sentence[a.end : b.start]):
-            pick = a if end == "lower" else b
-            shift = ev.sentence[0]
-            at_pick = {"start": pick.start + shift, "end": pick.end + shift}
-            return replace(ev, figure=replace(ev.figure, value=pick.value, text=pick.text, **at_pick))
-    return ev
+    pair = _range_pair(ev)
+    if pair is None:
+        return ev
+    pick = pair[0] if end == "lower" else pair[1]
+    at = {"start": pick.start + ev.sentence[0], "end": pick.end + ev.sentence[0]}
+    return replace(ev, figure=replace(ev.figure, value=pick.value, text=pick.text, **at))
 
 
 def range_text(ev: Evidence) -> str | None:
     """The range a figure is one end of, as the source writes it ("34.60至39.80港元"), or None."""
+    pair = _range_pair(ev)
+    return ev.sentence_text[pair[0].start : pair[1].end] if pair else None
+
+
+def _range_pair(ev: Evidence) -> tuple[Figure, Figure] | None:
+    """The two ends of the range a figure is one of, offsets relative to its sentence."""
     sentence = ev.sentence_text
-    figures = parse_figures(sentence)
     at = ev.figure.start - ev.sentence[0]
-    for a, b in pairwise(figures):
+    for a, b in pairwise(parse_figures(sentence)):
         if (
             at in (a.start, b.start)
             and _RANGE_GAP.fullmatch(sentence[a.end : b.start])
@@ -417,7 +430,7 @@ def range_text(ev: Evidence) -> str | None:
             and a.value < b.value
             and not _CHANGE_FROM.search(sentence[max(0, a.start - 8) : a.start])  # "由42.1%至45.3%" is a change
         ):
-            return sentence[a.start : b.end]
+            return a, b
     return None
 
 

@@ -326,16 +326,12 @@ def figures_in(
         mentions = lexicon.mentions(p.text)
         subject = lexicon.subject(p.doc_id)
         previous: Figure | None = None
-        parsed = (
-            _parsed(lead + p.text, lexicon.periods.get(p.doc_id))
-            if lead
-            else _parsed(p.text, lexicon.periods.get(p.doc_id))
-        )
-        for f in parsed:
-            if lead:
-                if f.start < len(lead):
-                    continue  # a figure of the lead-in, not of this passage
-                f = replace(f, start=f.start - len(lead), end=f.end - len(lead))
+        shift = len(lead)
+        for f in _parsed(lead + p.text, lexicon.periods.get(p.doc_id)):
+            if f.start < shift:
+                continue  # a figure of the lead-in, not of this passage
+            if shift:
+                f = replace(f, start=f.start - shift, end=f.end - shift)
             sentence = next(((s, e) for s, e in spans if s <= f.start < e), (f.start, f.end))
             # "2024年毛利率降至53.2%…；2025年H1進一步下滑至31.9%": a clause without a metric term
             # continues the metric of the figure before it in the same sentence.
@@ -381,13 +377,16 @@ _TABLE_LINE = re.compile(
 )
 
 
+LEAD_WINDOW = 2000  # how far back a table's title and header are looked for, in characters
+
+
 def table_lead(preceding: str, text: str) -> str:
     """When `text` opens with table rows, the lines above it that belong to the same table: the
     rows, the header and the title with its unit note ("Key items (RMB'000 …)"); else ""."""
     first = text.split("\n", 1)[0]
     if not _TABLE_LINE.search(first):
         return ""
-    lines = preceding[-2000:].split("\n")
+    lines = preceding[-LEAD_WINDOW:].split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     kept: list[str] = []

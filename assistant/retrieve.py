@@ -46,6 +46,17 @@ class Query:
         return list(seen)
 
 
+def glossary_bridges(text: str) -> list[tuple[list[list[str]], str, list[str]]]:
+    """For each glossary term in `text`: its other-language phrasings as token lists, one of
+    them as written, and the tokens of `text` it translates."""
+    out = []
+    for source, alternatives in glossary.expand_terms(text):
+        phrases = [p for p in (tokens(term) for term in alternatives) if p]
+        if phrases:
+            out.append((phrases, alternatives[0], tokens(source)))
+    return out
+
+
 class Retriever:
     """Searches one index; `search` is the single entry point the answerers use."""
 
@@ -91,12 +102,10 @@ class Retriever:
         labels: list[str] = []
         names: set[int] = set()
         sources: list[list[str]] = []
-        for source, alternatives in glossary.expand_terms(text):
-            phrases = [p for p in (tokens(term) for term in alternatives) if p]
-            if phrases:
-                groups.append(phrases)
-                labels.append(alternatives[0])
-                sources.append(tokens(source))
+        for phrases, label, source in glossary_bridges(text):
+            groups.append(phrases)
+            labels.append(label)
+            sources.append(source)
         for aliases in self.names(text) if self.names else []:
             phrases = [p for p in (tokens(a) for a in aliases) if p]
             if phrases:

@@ -346,11 +346,16 @@ def _check_multiple(frame: Frame, evidence: list[Evidence], claimed: Figure, met
         return Finding(
             "not_enough_info", f"the documents don't state {_label(frame, metric, f'{top} and {bottom}')}", []
         )
-    ratio = a.figure.value / b.figure.value
-    computed = replace(claimed, value=ratio, precision=Decimal("0.05"), qualifier=None)
-    label = "supported" if supports(claimed, computed) else "refuted"
+    label, ratio = _ratio(claimed, a, b)
     arithmetic = f"{a.figure.text} ÷ {b.figure.text} = {ratio:.1f}x"
     return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {_label(frame, metric, '')}", [a, b])
+
+
+def _ratio(claimed: Figure, a: Evidence, b: Evidence) -> tuple[str, Decimal]:
+    """Whether `a` over `b` bears out a claimed multiple (to a twentieth), and the ratio."""
+    ratio = a.figure.value / b.figure.value
+    computed = replace(claimed, value=ratio, precision=Decimal("0.05"), qualifier=None)
+    return ("supported" if supports(claimed, computed) else "refuted"), ratio
 
 
 _COPULA = re.compile(r"是|为|為|达到|達到|\b(?:was|were|is|are|reached)\b", re.I)
@@ -381,9 +386,7 @@ def _parts_multiple(
     b = best(second, but=a) if a else None
     if a is None or b is None or b.figure.value == 0 or a.figure.unit != b.figure.unit:
         return None
-    ratio = a.figure.value / b.figure.value
-    computed = replace(claimed, value=ratio, precision=Decimal("0.05"), qualifier=None)
-    verdict = "supported" if supports(claimed, computed) else "refuted"
+    verdict, ratio = _ratio(claimed, a, b)
     arithmetic = f"{row_label(a)} {a.figure.text} ÷ {row_label(b)} {b.figure.text} = {ratio:.2f}x"
     return Finding(verdict, f"claim {claimed.text} vs computed {arithmetic} ({period or 'any period'})", [a, b])
 
