@@ -16,7 +16,7 @@ from itertools import pairwise
 
 import jieba.posseg as posseg
 
-from . import glossary
+from . import bilingual, glossary
 from .entities import EntityLexicon
 from .evidence import (
     LEAD_WINDOW,
@@ -100,7 +100,10 @@ def score_sentences(
                     said = sum(weights.get(t, 0.0) for t in source)
                     bridged += min(hit, said) if said else hit
                     covered.update(source)  # the translation stands in for the question's own words
-            coverage = min(1.0, sum(w for t, w in weights.items() if t in covered) / total)
+            # A dictionary sense is weaker evidence than the glossary's: it counts half.
+            loose = sum(weights[t] for t in bilingual.bridged(weights.keys() - covered, text, toks)) / 2
+            bridged += loose
+            coverage = min(1.0, (sum(w for t, w in weights.items() if t in covered) + loose) / total)
             own = sum(w for t, w in weights.items() if t in toks)
             # Among equals, the better-ranked passage and then the shorter sentence.
             score = own + bridged - 0.01 * rank - 0.0005 * len(text)
@@ -165,6 +168,11 @@ class Focus:
         for i in query.names:
             taken.update(query.sources[i] if i < len(query.sources) else ())
         weights = {t: index.idf(t) for t in tokens(text) if t not in taken and t not in _NOT_NARROWING}
+        unseen = [t for t, w in weights.items() if not w]
+        if unseen:
+            vocabulary = index.vocabulary()
+            for t in unseen:
+                weights[t] = bilingual.translation_weight(t, index.idf, vocabulary)
         for mark in _ROUND.findall(normalise(text)):
             # "B轮": jieba drops the lone letter that tells one funding round from another.
             weights[mark.replace(" ", "")] = max(index.idf("轮"), 1.0) * 2
@@ -217,6 +225,8 @@ class Focus:
         for phrasings, words in self.groups:
             if any(holds(ph) for ph in phrasings):
                 covered.update(words)
+        # What neither the words nor the glossary meet, the dictionary may: "raw milk" in 原料奶銷售.
+        covered.update(bilingual.bridged(self.weights.keys() - covered, text, toks))
         return sum(w for t, w in self.weights.items() if t in covered) / total
 
 

@@ -25,7 +25,7 @@ _ZH_SUFFIX = r"(?:控股有限公司|股份有限公司|集团有限公司|集�
 _ZH_LEGAL = re.compile(rf"([{_HAN}]{{2,16}}?){_ZH_SUFFIX}")
 # Words after which a company name starts ("据港交所官网披露上海壁仞…": the name follows 披露).
 _ZH_LEAD = re.compile(
-    r".*(?:披露|通过|显示|指出|表示|宣布|包括|企业|公司|核数师|审计师|保荐人|认购|投资者|同业|同行|竞争对手|对手|客户|"
+    r".*(?:收购|披露|通过|显示|指出|表示|宣布|包括|企业|公司|核数师|审计师|保荐人|认购|投资者|同业|同行|竞争对手|对手|客户|"
     r"供应商|由|及|和|与|为|是|在|的|据|对|向|被|将|从|于|令|使|让|其)"
 )
 _ZH_PLACES = (
@@ -37,11 +37,14 @@ _ZH_PLACES = (
 _ZH_TRADE = (
     "科技 半导体 智算 算力 微系统 微电子 电子 控股 集团 股份 信息 技术 数据 智能 芯片 计算 资本 投资 "
     "线程 光电 通信 软件 网络 实业 装备 设备 机器人 医疗 器械 生物 制药 医药 材料 能源 新能源 汽车 精密 工业 "
-    "光学 制造 智造 通讯 传感 管理 基金 产业 资源 再生 循环 环保 环境 新材料"
+    "光学 制造 智造 通讯 传感 管理 基金 产业 资源 再生 循环 环保 环境 新材料 物业 设施 服务 食品 乳业 饮品 饮料 "
+    "物流 教育 保险 地产 置业 酒店 餐饮 零售 消费 健康 文化 传媒 农业 牧业 纺织 服饰 化工 建筑 建设 工程 交通 运输 "
+    "航运 电力 电气 储能 锂电 电池 眼镜 商业 贸易 金融 证券 银行"
 ).split()
 # "证券简称：青禾再生" at the head of an A-share filing: the short name of the company it is about.
 _ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
 _ZH_SHORT = re.compile(r"[（(]\s*(?:简称)?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]")
+_EXCHANGE = re.compile(r"交易所|结算所|(?i:exchanges?\b|clearing\b)")
 _ZH_LIST_SEP = re.compile(r"[、，,]")
 
 _EN_WORD = r"[A-Z][A-Za-z0-9&'\-]*"
@@ -50,7 +53,7 @@ _EN_SUFFIX = (
     r"|Corporation|Corp\.?|Group|Holdings|plc|PLC)"
 )
 # A name stands on one line: "BUSINESS REVIEW" above a paragraph is no part of one.
-_EN_LEGAL = re.compile(rf"\b((?:{_EN_WORD}[ \t]+){{0,4}}{_EN_WORD})[ \t]+{_EN_SUFFIX}(?![A-Za-z])")
+_EN_LEGAL = re.compile(rf"\b((?:(?:{_EN_WORD}|&)[ \t]+){{0,5}}{_EN_WORD})[ \t]+{_EN_SUFFIX}(?![A-Za-z])")
 _EN_LEGAL_CAPS = re.compile(
     r"\b((?:[A-Z][A-Z0-9&'\-]+[ \t]+){0,4}[A-Z][A-Z0-9&'\-]+)[ \t]+"
     r"(?:HOLDINGS\s+LIMITED|LIMITED|CO\.,?\s+LTD\.?|INC\.?|CORPORATION)\b"
@@ -151,11 +154,14 @@ def _zh_names(legal: str) -> list[str]:
             core = core[len(place) :]
             names.append(core)
             break
-    for _ in range(2):
+    stripped = True
+    while stripped:  # 景湾物业设施服务 → 景湾物业设施 → 景湾物业 → 景湾
+        stripped = False
         for trade in _ZH_TRADE:
             if core.endswith(trade) and len(core) - len(trade) >= 2:
                 core = core[: -len(trade)]
                 names.append(core)
+                stripped = True
                 break
     return names
 
@@ -214,11 +220,13 @@ class EntityLexicon:
             text = normalise(doc.text)
             head = text[:400]
             head_zh: list[set[str]] = []
-            head_en: list[set[str]] = []
+            head_en: list[tuple[int, set[str]]] = []
             for m in _ZH_LEGAL.finditer(text):
                 legal = _ZH_LEAD.sub("", m.group(1))
-                if len(legal) < 2 or "注册成立" in legal:
-                    continue  # "（於開曼群島註冊成立之有限公司）" says what a company is, not which
+                if len(legal) < 2 or "注册成立" in legal or _EXCHANGE.search(m.group(1)):
+                    # "（於開曼群島註冊成立之有限公司）" says what a company is, not which; the
+                    # exchange's disclaimer atop every announcement names the market, not the issuer.
+                    continue
                 names = set(_zh_names(legal)) | {legal + text[m.end(1) : m.end()]}
                 short = _ZH_SHORT.match(text, m.end())
                 if short:
@@ -229,14 +237,16 @@ class EntityLexicon:
                     head_zh.append(names)
             for regex in (_EN_LEGAL, _EN_LEGAL_CAPS):
                 for m in regex.finditer(doc.text):
+                    if _EXCHANGE.search(m.group()):
+                        continue
                     names = set(_en_names(m.group(1)))
                     if names:
                         groups.append(names)
                         if m.start() < len(head):
-                            head_en.append(names)
+                            head_en.append((m.start(), names))
             # A heading that gives one Chinese and one English legal name names one company.
             if len(head_zh) >= 1 and len(head_en) >= 1:
-                groups.append(head_zh[0] | head_en[0])
+                groups.append(head_zh[0] | min(head_en, key=lambda p: p[0])[1])
             ticker = _ZH_TICKER_NAME.search(head)
             if ticker and head_zh:
                 head_zh[0].add(ticker.group(1))

@@ -391,14 +391,16 @@ def table_lead(preceding: str, text: str) -> str:
         lines.pop()
     kept: list[str] = []
     titles = 0
+    gap = False
     while lines:
         line = lines.pop()
         if _TABLE_LINE.search(line):
             kept.append(line)
             continue
         if not line.strip():
-            if kept and titles == 0:
-                continue  # a blank line may stand between a title and its table
+            if kept and not gap:
+                gap = True  # one blank line may stand between a title and its table or header
+                continue
             break
         if titles == 2 or _SENTENCE_END.search(line):
             break

@@ -1094,8 +1094,9 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
         return None
     if zh and m.group()[0] in "百千万" and r.unit not in CURRENCIES:
         return None  # 千万别, 千卡集群, 千家万户 are words; 百亿元 is an amount
-    if zh and not lenient and all(c in "十百千万亿" for c in m.group()) and _bracketed(t, r.start, r.end):
-        return None  # （人民幣百萬元）, （百萬港元）, (人民幣千元): a table's unit note, not an amount
+    lone_scale = all(c in "十百千万亿" for c in m.group())
+    if zh and not lenient and lone_scale and _scale_word_only(t, r.start, r.end, m.start()):
+        return None  # （人民幣百萬元）, 人民币千元, 單位：萬元: a table's unit note, not an amount
     if zh and r.number == 1 and len(m.group()) == 1 and r.unit in ("count", "years", "months", "days"):
         return None  # 一个, 一次, 一年: an article, not a count
     if bare and not lenient:
@@ -1106,6 +1107,15 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
             r.weak = True
     r.text = raw[r.start : r.end]
     return r
+
+
+def _scale_word_only(t: str, start: int, end: int, numeral: int) -> bool:
+    """Whether a lone scale word with its currency is a unit note: bracketed, with the currency
+    before it (an amount would say 人民币一千元), or after 单位."""
+    return _bracketed(t, start, end) or numeral > start or bool(_UNIT_LABEL.search(t, max(0, start - 6), start))
+
+
+_UNIT_LABEL = re.compile(r"单位\s*[:：]?\s*$")
 
 
 def _bracketed(t: str, start: int, end: int) -> bool:
@@ -1670,6 +1680,9 @@ def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | 
     return s, e
 
 
+_UNIT_LINE = re.compile(
+    r"(?:[(（]?(?:人民币|港元|港币|美元|rmb|hk\$|us\$)?\s?(?:千元|百万元|万元|亿元|['’]000|millions?|千|百万|万)[)）]?\s*)+"
+)
 _LEADS_IN = re.compile(r"(?:如下|列示如下|载列如下|as follows|below|set out below)\s*[:：]\s*$", re.I)
 _CLAUSE_MARK = re.compile(r"[。；;，,]|\.\s")
 
@@ -1782,7 +1795,14 @@ def _tables(t: str) -> list[_Table]:
                 k += 1
                 continue
             n = len(row[1])
-            header = _plain_header(t, *_trim(t, *lines[k - 1]), n)
+            above = k - 1
+            context: list[tuple[int, int]] = []
+            header = _plain_header(t, *_trim(t, *lines[above]), n)
+            if header is None and above >= 1 and _UNIT_LINE.fullmatch(t, *_trim(t, *lines[above])):
+                # "2024年  2023年  变动" over "人民币千元  人民币千元": the unit has a line of its own.
+                context = [_trim(t, *lines[above])]
+                above -= 1
+                header = _plain_header(t, *_trim(t, *lines[above]), n)
             group = []
             j = k
             while j < len(lines):
@@ -1793,7 +1813,7 @@ def _tables(t: str) -> list[_Table]:
                 j += 1
             if header is not None and (n > 1 or len(group) > 1):
                 head, columns = header
-                table = _Table(columns, [], head, [], _caption(t, lines, k - 1))
+                table = _Table(columns, [], head, context, _caption(t, lines, above))
                 table.rows = [_TRow(label, list(values)) for label, values in group]
                 tables.append(table)
             k = j

@@ -239,9 +239,10 @@ def _narrowest(found: list[Evidence], focus: Focus | None, strict: bool = False)
         return found
     scores = [focus.coverage(ev.sentence_text) for ev in found]
     best = max(scores)
-    if best == 0 and strict and focus.weighty:
-        # "milk powder and cheese sales grew": when no source figure's sentence says any of the
-        # claim's own words, the total's figure is no evidence about the part the claim names.
+    if best < 0.5 and strict and focus.weighty:
+        # "milk powder and cheese sales grew": when no source figure's sentence says most of the
+        # claim's own words (鮮奶 says "milk" alone), the figure is no evidence about the part
+        # the claim names.
         return []
     return [ev for ev, sc in zip(found, scores, strict=True) if sc == best] if best > 0 else found
 

@@ -218,8 +218,7 @@ def row(name: str, ingest: dict, queries: dict) -> list[str]:
     return [
         name,
         f"{f['chunks']:,}",
-        f"{ingest['chunks_per_s']}"
-        + (f" ({ingest['pages_per_s']} pages/s)" if ingest.get("pages_per_s") else ""),
+        f"{ingest['chunks_per_s']}" + (f" ({ingest['pages_per_s']} pages/s)" if ingest.get("pages_per_s") else ""),
         f"{ingest['chunks_per_s'] / ingest['embed_only_chunks_per_s']:.2f}",
         f"{f['query_embed_ms'][0]:.1f}",
         f"{f['bm25_ms'][0]:.2f}",
@@ -231,12 +230,8 @@ def row(name: str, ingest: dict, queries: dict) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--synthetic", type=int, default=20000, help="chunks in the synthetic corpus (0: skip)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--synthetic", type=int, default=20000, help="chunks in the synthetic corpus (0: skip)")
     parser.add_argument("--rebuild", action="store_true", help="re-embed the synthetic corpus")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
@@ -274,9 +269,7 @@ def main() -> None:
         print("| " + " | ".join(row(name, ingest, queries)) + " |")
     for name, (ingest, _) in results.items():
         if ingest.get("reused"):
-            print(
-                f"\n{name}: ingest figures are from the run that built {CACHE.name}/ (use --rebuild to re-measure)"
-            )
+            print(f"\n{name}: ingest figures are from the run that built {CACHE.name}/ (use --rebuild to re-measure)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 

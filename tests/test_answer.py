@@ -67,6 +67,12 @@ def test_a_line_of_a_breakdown_answers_only_a_question_that_names_it(assistant: 
     assert "1,250,000,000" in whole.text.splitlines()[0]
 
 
+def test_an_english_question_names_a_line_of_a_chinese_table_through_the_dictionary(assistant: Assistant) -> None:
+    answer = assistant.ask("How much revenue did Beichen's chip sales bring in in 2024?")
+    first = answer.text.splitlines()[0]
+    assert not answer.abstained and "晶片銷售" in first and "880" in first
+
+
 def test_a_total_is_not_answered_with_the_part_after_qizhong(assistant: Assistant) -> None:
     answer = assistant.ask("北辰科技已簽訂的銷售合同總金額是多少？")
     assert "8.60億元" in answer.text.splitlines()[0]

@@ -44,3 +44,16 @@ def test_names_no_document_mentions_are_unknown() -> None:
     assert lex.unknown_names("英偉達2024年收入是多少") == ["英偉達"]
     assert lex.unknown_names("What was Biren's revenue in 2024?") == []
     assert lex.unknown_names("2024年收入是多少") == []
+
+
+def test_the_exchange_disclaimer_names_no_company_and_the_heading_names_the_issuer() -> None:
+    text = (
+        "香港交易及結算所有限公司及香港聯合交易所有限公司對本公告之內容概不負責。\n"
+        "景灣物業設施服務控股有限公司\nKingsbay Property & Facility Services Holdings Limited\n"
+        "獨家保薦人\n華岳融資有限公司\nHuayue Capital Limited\n"
+    )
+    lex = EntityLexicon.build([doc("kingsbay", text)])
+    issuer = lex.subject("kingsbay")
+    assert issuer == lex.resolve("景灣") == lex.resolve("Kingsbay")  # trade words stripped to the core
+    assert lex.resolve("結算所") is None and lex.resolve("交易所") is None
+    assert lex.resolve("Huayue") != issuer  # the sponsor's English name is not the issuer's

@@ -62,3 +62,9 @@ def test_a_rival_named_after_the_company_owns_its_figure_and_the_previous_year_i
     assert found["36.9%"].entity is None  # not Glenmoor's
     assert found["8港仙"].figure.value == Decimal("0.08") and found["8港仙"].figure.unit == "HKD"
     assert found["8港仙"].figure.period is None  # a year before a figure that names none
+
+
+def test_a_blank_line_between_a_title_and_the_header_below_it_is_crossed() -> None:
+    doc = "按分部劃分的收入如下：\n\n（人民幣千元）   本期間   二零二四年同期\n常溫液態奶   2,146,382   2,058,917\n"
+    row = doc.index("常溫")
+    assert table_lead(doc[:row], doc[row:]).startswith("按分部劃分的收入如下：\n（人民幣千元）")

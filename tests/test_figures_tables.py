@@ -11,6 +11,12 @@ from assistant.figures import document_period, parse_figures
 from assistant.loaders import load_document
 
 # As the PDF loader gives them (corpus/lumina-interim-report-2025.pdf), and as filings write them.
+UNIT_LINE = (
+    "財務摘要\n"
+    "                         2024年           2023年        變動\n"
+    "                      人民幣千元       人民幣千元\n"
+    "收入                   5,870,492        5,086,050       +15.4%\n"
+)
 PDF_SUMMARY = (
     "財務摘要\n"
     "截至六月三十日止六個月（人民幣百萬元） 二零二五年 二零二四年 變動\n"
@@ -277,6 +283,16 @@ TABLES = [
             ("(1,284.7)", "-1284700000", "CNY", "2023", "net_loss", None, None),
             ("44.6", "44.6", "%", "2024", "gross_margin", None, None),
             ("41.6", "41.6", "%", "2023", "gross_margin", None, None),
+        ],
+    ),
+    # the unit on a line of its own under the periods; "人民幣千元" itself is no amount
+    (
+        UNIT_LINE,
+        None,
+        [
+            ("5,870,492", "5870492000", "CNY", "2024", "revenue", None, None),
+            ("5,086,050", "5086050000", "CNY", "2023", "revenue", None, None),
+            ("+15.4%", "15.4", "%", "2024", "revenue", "growth", "up"),
         ],
     ),
     # a header without a label cell; columns of one table cover equal spans (2024 is 2024H1)
