@@ -197,6 +197,18 @@ class Focus:
         groups, sources = [g for g, _, _ in bridges], [src for _, _, src in bridges]
         return cls.of(index, Query(text, tokens(text), groups, [], set(), sources), lexicon)
 
+    def names_a_part(self) -> bool:
+        """Whether a narrowing word that weighs is a Chinese noun or place (海外, 预制菜肴, 华东):
+        one that names a line or a region, not a verb of the claim ("由…升至")."""
+        return any(
+            w > 0 and is_chinese(t) and any(p.flag[:1] in ("n", "s") for p in posseg.cut(t))
+            for t, w in self.weights.items()
+        )
+
+    def words(self) -> str:
+        """The narrowing words that weigh, for an explanation."""
+        return " ".join(t for t, w in self.weights.items() if w > 0)
+
     @property
     def weighty(self) -> bool:
         """Whether the narrowing words include one the corpus uses: not only "generate", "bring in"."""
@@ -268,6 +280,11 @@ def figure_answer(
             return abstention(
                 frame.text, "the question names no company and several are in the documents", frame.script, holds
             )
+        lead = lexicon.subject(passages[0].doc_id) if passages else None
+        if found and owners and lead and lead not in owners and not (frame.entities or frame.other_names):
+            # "YX-101获批后预计峰值销售额？" names no company, but the passages closest to it are
+            # about one; another company's figure is no answer to it.
+            found = []
         if found:
             chosen.append(_best(found, focus))
         else:
@@ -398,7 +415,19 @@ _PLAN = re.compile(
 
 
 def _clause_start(ev: Evidence) -> int:
-    return clause(ev.passage.text, ev.figure.start, ev.sentence)[0]
+    return _governing_clause(ev.passage.text, ev.figure.start, ev.sentence)
+
+
+def _governing_clause(text: str, pos: int, sentence: tuple[int, int]) -> int:
+    """Where the clause that governs `pos` starts: its own, or the one before when it opens with
+    "並"/"and" and so shares that clause's verb ("目標於…提升至…，並於2027財年收入達到30億元")."""
+    lo = clause(text, pos, sentence)[0]
+    while lo > sentence[0] and _CONTINUES.match(text, lo):
+        lo = clause(text, max(sentence[0], lo - 2), sentence)[0]
+    return lo
+
+
+_CONTINUES = re.compile(r"\s*(?:并且|並且|并|並|且|以及|及|and\b|while\b)", re.I)
 
 
 _FINAL = re.compile(r"最终|最終|final|actual|实际|實際", re.I)
@@ -468,7 +497,7 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
         lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
         return -focus.coverage(ev.sentence_text), -focus.coverage(ev.passage.text[lo:hi])
 
-    return min(
+    best = min(
         found,
         key=lambda ev: (
             *narrowing(ev),
@@ -479,6 +508,18 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
             _distance(ev),
         ),
     )
+    # The same figure stated more exactly elsewhere (the filing's 474,555千元 for a story's
+    # RMB474.6 million) is the one to quote.
+    finer = [
+        ev
+        for ev in found
+        if ev.figure.unit == best.figure.unit
+        and ev.figure.aspect == best.figure.aspect
+        and ev.figure.precision < best.figure.precision
+        and abs(ev.figure.value - best.figure.value) <= best.figure.precision
+        and is_part(ev) == is_part(best)
+    ]
+    return min(finer, key=lambda ev: (ev.figure.precision, ev.rank)) if finer else best
 
 
 def _dated_in_sentence(ev: Evidence) -> bool:
@@ -639,11 +680,16 @@ def sentence_answer(
     if not ranked or ranked[0].coverage < bar:
         best = f"{ranked[0].coverage:.2f}" if ranked else "none"
         return abstention(query.text, f"no sentence covers the question (best coverage {best})", frame.script)
-    best = ranked[0]
+    best = _with_value(ranked[0])
     # Two sentences that answer equally well ("联合创始人…" and "公司创始人…") are both shown:
     # choosing between them would be a guess.
     chosen = [best] + [s for s in ranked[1:2] if s.coverage >= best.coverage and s.score >= 0.98 * best.score]
     key = key_figure(best.text, query, name_tokens(query.text, lexicon))
+    if key and not _PLAN.search(normalise(query.text)):
+        start = _governing_clause(best.text, key.start, (0, len(best.text)))
+        if _PLAN.search(normalise(best.text[start : key.start])):
+            # "计划于2025年新开…约100家" tells what was planned, not what happened.
+            return abstention(query.text, "the documents give this only as a plan or target", frame.script)
     lead = f"{key.text} [1]\n" if key else ""
     quotes = "\n".join(f"「{s.text}」 [{n}]" for n, s in enumerate(chosen, start=1))
     return Answer(
@@ -654,6 +700,23 @@ def sentence_answer(
         figures=[key.to_dict()] if key else [],
         reason=f"best sentence covers {best.coverage:.0%} of the question's terms",
     )
+
+
+def _with_value(s: Sentence) -> Sentence:
+    """A heading such as "**Company Secretary**" or "核數師：" says what the line under it is:
+    the answer is the pair."""
+    if not _LABEL.fullmatch(s.text):
+        return s
+    p = s.passage
+    nxt = next(((a, b) for a, b in sentence_spans(p.text) if a >= s.end - p.start), None)
+    if nxt is None:
+        return s
+    text = p.text[s.start - p.start : nxt[1]]
+    return Sentence(p, s.rank, s.start, p.start + nxt[1], text, s.score, s.coverage)
+
+
+# A line that only names a field: a few words, no figure, no sentence of its own.
+_LABEL = re.compile(r"[#*_\s]*(?:[A-Za-z][A-Za-z&'’/\- ]{1,40}|[\u3400-\u9fff]{2,10})[*_\s]*[:：]?[*_\s]*")
 
 
 def key_figure(sentence: str, query: Query, skip: frozenset[str]) -> Figure | None:

@@ -43,6 +43,9 @@ _ZH_TRADE = (
 ).split()
 # "证券简称：青禾再生" at the head of an A-share filing: the short name of the company it is about.
 _ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
+_STOCK_CODE = re.compile(r"(?:股份代号|证券代码|股票代码|stock\s+code)\s*[:：]?\s*[*_]*\s*(\d{4,6})(?!\d)", re.I)
+_CODE = re.compile(r"\d{4,6}")
+_YEARLIKE = re.compile(r"0*(?:19|20)\d\d")
 _ZH_SHORT = re.compile(r"[（(]\s*(?:简称)?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 _EXCHANGE = re.compile(r"交易所|结算所|(?i:exchanges?\b|clearing\b)")
 _ZH_LIST_SEP = re.compile(r"[、，,]")
@@ -121,6 +124,14 @@ _OPENING = re.compile(
     r"^(?:截至|截止|于|於|在|根据|根據|按照|关于|關於|对于|對於|请问|請問|据|據)[\d年月日底末季度上下半初中，,、\s]*"
 )
 _LEADING = re.compile(rf"([{_HAN}]+?)(?=\d|的|在|于|於|是|有|为|為|截至|上半年|下半年|全年|年度|[^{_HAN}]|$)")
+
+
+def _name_pattern(name: str) -> str:
+    """A name as a pattern: an English one as whole words, a stock code as a whole number
+    ("2917.HK", "（2917）", not 29170 or 2,917)."""
+    if name.isdigit():
+        return rf"(?:stock\s+code\s*[:：]?\s*|股份代号\s*[:：]?\s*)?(?<![\d.,]){name}(?:\.hk)?(?![\d,]|\.\d)"
+    return rf"(?<![a-z]){re.escape(name)}(?![a-z])" if name.isascii() else re.escape(name)
 
 
 def _finance_word(word: str) -> bool:
@@ -207,7 +218,7 @@ class EntityLexicon:
                 self._key_of.setdefault(spelled, key)
         self._latin_by_roman = {n.replace(" ", ""): e.key for e in entities for n in e.names if n.isascii()}
         names = sorted(self._key_of, key=lambda n: (-len(n), n))
-        parts = [rf"(?<![a-z]){re.escape(n)}(?![a-z])" if n.isascii() else re.escape(n) for n in names]
+        parts = [_name_pattern(n) for n in names]
         self._pattern = re.compile("|".join(parts)) if parts else None
 
     @classmethod
@@ -215,6 +226,7 @@ class EntityLexicon:
         """Learn the companies named in `documents`."""
         groups: list[set[str]] = []
         subjects: dict[str, set[str]] = {}
+        codes: dict[str, list[str]] = {}
         docs = list(documents)
         for doc in docs:
             text = normalise(doc.text)
@@ -250,6 +262,11 @@ class EntityLexicon:
             ticker = _ZH_TICKER_NAME.search(head)
             if ticker and head_zh:
                 head_zh[0].add(ticker.group(1))
+            code = _STOCK_CODE.search(head)
+            if code and (head_zh or head_en) and not _YEARLIKE.fullmatch(code.group(1)):
+                # "（股份代號：2917）": questions name a listed company by its code ("2917.HK").
+                head_names = head_zh[0] if head_zh else min(head_en, key=lambda p: p[0])[1]
+                codes.setdefault(code.group(1).lstrip("0"), []).append(next(iter(head_names)))
         entities = _merge(groups)
         # Lists that hold a known name hold other companies' names too (摩爾線程、沐曦股份、壁仞科技).
         lexicon = cls(entities, {})
@@ -261,6 +278,12 @@ class EntityLexicon:
                 if any(i in lexicon._key_of for i in items):
                     extra.extend({*_zh_names(i)} for i in items if i not in lexicon._key_of)
         entities = _merge(groups + extra)
+        # A code names a company only when one company has it: it must never merge two.
+        key_of = {n: e.key for e in entities for n in e.names}
+        for number, named in codes.items():
+            keys = {key_of[normalise(n)] for n in named if normalise(n) in key_of}
+            if len(keys) == 1:
+                next(e for e in entities if e.key in keys).names.add(number)
         lexicon = cls(entities, {})
         for doc in docs:
             counts = Counter(m.key for m in lexicon.mentions(doc.text))
@@ -275,7 +298,11 @@ class EntityLexicon:
         """Every company name in `text`, with offsets into `text`."""
         if self._pattern is None:
             return []
-        return [Mention(self._key_of[m.group()], m.start(), m.end()) for m in self._pattern.finditer(normalise(text))]
+        found = []
+        for m in self._pattern.finditer(normalise(text)):
+            name = m.group() if m.group() in self._key_of else _CODE.search(m.group()).group()  # "stock code 2683"
+            found.append(Mention(self._key_of[name], *m.span()))
+        return found
 
     def resolve(self, word: str) -> str | None:
         """The company `word` names, by any name or by romanisation ("Biren" → 壁仞)."""
@@ -352,7 +379,7 @@ class EntityLexicon:
     def display(self, key: str, chinese: bool) -> str:
         """The shortest name of `key` in Chinese (or not), else its key."""
         names = self.entities[key].names if key in self.entities else {key}
-        wanted = sorted((n for n in names if bool(re.search(f"[{_HAN}]", n)) == chinese), key=len)
+        wanted = sorted((n for n in names if bool(re.search(f"[{_HAN}]", n)) == chinese and not n.isdigit()), key=len)
         if wanted:
             return wanted[0] if chinese else wanted[0].title()
         return key if chinese else romanise(key).title()

@@ -125,8 +125,11 @@ def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     # A claim is about the first company it names; others are its objects or comparisons.
     entities = {subject} if subject else set()
     other = tuple(normalise(n) for n in lexicon.other_names(text))
-    figures = tuple(from_to(text, parse_figures(text)))
-    others = tuple(dict.fromkeys(m.key for m in lexicon.named_in(text) if m.key != subject))
+    # A stock code names the company ("2917.HK"); it states no figure.
+    figures = tuple(
+        f for f in from_to(text, parse_figures(text)) if not any(m.start <= f.start and f.end <= m.end for m in named)
+    )
+    others = tuple(dict.fromkeys(m.key for m in named if m.key != subject))
     return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text), others)
 
 

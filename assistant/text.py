@@ -47,7 +47,8 @@ _STOP = frozenset(
     """的 了 是 在 和 与 及 或 其 为 为了 有 多少 什么 哪 哪些 哪个 吗 呢 么 怎么 如何 请问 几 个 所 位 之 对 对于 于
     并 而 但 这 那 该 此 被 把 从 至 到 以 及其 a an the of in on at to for by and or is are was were be been
     what which who whom whose where when why how many much did does do its it this that these those with as
-    from than""".split()
+    from than
+    嘅 咗 啲 冇 乜 咩 喺 系 边 边个 边间 系边间 几多 系几多 佢 佢哋 嗰 呀 吖""".split()
 )
 _PUNCT = re.compile(r"^(?:[\W_]+|[a-z])$", re.UNICODE)  # punctuation, or a lone letter
 

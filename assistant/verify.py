@@ -266,6 +266,10 @@ def _check_figure(
         ]
         if agreeing:
             ev = agreeing[0]
+            if focus is not None and focus.names_a_part() and not focus.coverage(ev.sentence_text):
+                # "海外收入逾3億元" is not borne out by the total's 58.7億元: the claim names a part
+                # the figure's sentence never mentions.
+                return Finding("not_enough_info", f"no figure for {what} that names {focus.words()}", [])
             return Finding(
                 "supported", f"claim {said(claimed)} vs source {said(ev.figure)} for {what}: consistent", [ev]
             )
