@@ -43,6 +43,7 @@ _ZH_TRADE = (
 ).split()
 # "证券简称：青禾再生" at the head of an A-share filing: the short name of the company it is about.
 _ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
+_ZH_EN_PAIR = re.compile(rf"([{_HAN}]{{2,12}})\s*[（(]\s*([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z&]+){{0,3}})\s*[）)]")
 _STOCK_CODE = re.compile(r"(?:股份代号|证券代码|股票代码|stock\s+code)\s*[:：]?\s*[*_]*\s*(\d{4,6})(?!\d)", re.I)
 _CODE = re.compile(r"\d{4,6}")
 _YEARLIKE = re.compile(r"0*(?:19|20)\d\d")
@@ -220,6 +221,7 @@ class EntityLexicon:
         names = sorted(self._key_of, key=lambda n: (-len(n), n))
         parts = [_name_pattern(n) for n in names]
         self._pattern = re.compile("|".join(parts)) if parts else None
+        self._seen: dict[str, list[Mention]] = {}
 
     @classmethod
     def build(cls, documents: Iterable[Document]) -> EntityLexicon:
@@ -259,6 +261,12 @@ class EntityLexicon:
             # A heading that gives one Chinese and one English legal name names one company.
             if len(head_zh) >= 1 and len(head_en) >= 1:
                 groups.append(head_zh[0] | min(head_en, key=lambda p: p[0])[1])
+            for m in _ZH_EN_PAIR.finditer(doc.text):
+                # "启衡医药（Qiheng Pharma）": a Chinese name glossed by an English one that spells it.
+                zh = _ZH_LEAD.sub("", normalise(m.group(1)))
+                en = m.group(2).split()
+                if len(zh) >= 2 and any(romanise(zh[:k]) == en[0].lower() for k in (2, 3, 4)):
+                    groups.append(set(_zh_names(zh)) | set(_en_names(m.group(2))) | {en[0].lower()})
             ticker = _ZH_TICKER_NAME.search(head)
             if ticker and head_zh:
                 head_zh[0].add(ticker.group(1))
@@ -298,11 +306,18 @@ class EntityLexicon:
         """Every company name in `text`, with offsets into `text`."""
         if self._pattern is None:
             return []
-        found = []
-        for m in self._pattern.finditer(normalise(text)):
-            name = m.group() if m.group() in self._key_of else _CODE.search(m.group()).group()  # "stock code 2683"
-            found.append(Mention(self._key_of[name], *m.span()))
-        return found
+        # The same passages are read for every question: scanning one costs more than the rest
+        # of reading its figures.
+        found = self._seen.get(text)
+        if found is None:
+            found = []
+            for m in self._pattern.finditer(normalise(text)):
+                name = m.group() if m.group() in self._key_of else _CODE.search(m.group()).group()  # "stock code 2683"
+                found.append(Mention(self._key_of[name], *m.span()))
+            if len(self._seen) >= 8192:
+                self._seen.clear()
+            self._seen[text] = found
+        return list(found)
 
     def resolve(self, word: str) -> str | None:
         """The company `word` names, by any name or by romanisation ("Biren" → 壁仞)."""

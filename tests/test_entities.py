@@ -57,3 +57,21 @@ def test_the_exchange_disclaimer_names_no_company_and_the_heading_names_the_issu
     assert issuer == lex.resolve("景灣") == lex.resolve("Kingsbay")  # trade words stripped to the core
     assert lex.resolve("結算所") is None and lex.resolve("交易所") is None
     assert lex.resolve("Huayue") != issuer  # the sponsor's English name is not the issuer's
+
+
+def test_a_chinese_name_glossed_by_its_spelling_is_a_company() -> None:
+    text = "雲岫生物醫藥控股有限公司\n主要可比公司为启衡医药（Qiheng Pharma），其2024年研发开支为4.12亿元。\n"
+    lex = EntityLexicon.build([doc("yunxiu", text)])
+    peer = lex.resolve("启衡医药")
+    assert peer is not None and peer == lex.resolve("Qiheng") and peer != lex.subject("yunxiu")
+    # A gloss that does not spell the name is no company: 收入（Revenue）.
+    assert lex.resolve("Revenue") is None
+
+
+def test_a_stock_code_two_documents_give_to_different_companies_names_neither() -> None:
+    a = doc("a", "甲乙食品控股有限公司\n（股份代號：2917）\n")
+    b = doc("b", "丙丁機器人股份有限公司\n（股份代號：2917）\n")
+    lex = EntityLexicon.build([a, b])
+    assert lex.subject("a") != lex.subject("b")
+    assert lex.resolve("2917") is None
+    assert EntityLexicon.build([a]).subject_of("2917.HK 2024年收入") == EntityLexicon.build([a]).subject("a")
