@@ -90,10 +90,10 @@ def bridged(words: Iterable[str], text: str, text_tokens: Iterable[str]) -> set[
     return {w for w in words if len(w) > 1 and not w.isascii() and glosses(w) & stems}
 
 
-def translation_weight(word: str, idf: Callable[[str], float], vocabulary: Iterable[str]) -> float:
+def translation_weight(word: str, idf: Callable[[str], float], vocabulary: frozenset[str]) -> float:
     """What a word the corpus never uses weighs through its translations the corpus does use
     ("cheese" through 奶酪): the highest idf among them; 0 when it has none."""
-    english, chinese = _translations(frozenset(vocabulary))
+    english, chinese = _translations(vocabulary)
     if word.isascii():
         return max((idf(t) for t in english.get(stem(word), ())), default=0.0)
     return max((idf(t) for g in glosses(word) for t in chinese.get(g, ())), default=0.0)

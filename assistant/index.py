@@ -93,6 +93,7 @@ class Index:
         self._bm25: bm25s.BM25 | None = None
         self._bm25_ids: list[str] = []
         self._df: Counter[str] = Counter()
+        self._vocabulary: tuple[bm25s.BM25 | None, frozenset[str]] | None = None
         self._load_or_build_bm25()
 
     # ---- manifest ------------------------------------------------------------------------
@@ -382,8 +383,12 @@ class Index:
         df = self._df.get(token, 0)
         return math.log(1 + (len(self._bm25_ids) - df + 0.5) / (df + 0.5)) if df else 0.0
 
-    def vocabulary(self) -> set[str]:
-        return set(self._bm25.vocab_dict) if self._bm25 is not None else set()
+    def vocabulary(self) -> frozenset[str]:
+        """The BM25 index's tokens; one object per build, so callers may cache on it."""
+        if self._vocabulary is None or self._vocabulary[0] is not self._bm25:
+            words = frozenset(self._bm25.vocab_dict) if self._bm25 is not None else frozenset()
+            self._vocabulary = (self._bm25, words)
+        return self._vocabulary[1]
 
     # ---- lookups -------------------------------------------------------------------------------
 

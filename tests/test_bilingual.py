@@ -35,6 +35,6 @@ def test_a_lone_character_is_too_loose_to_bridge() -> None:
 
 def test_an_unseen_word_weighs_what_its_translation_in_the_corpus_weighs() -> None:
     idf = {"奶酪": 3.0, "收入": 0.5}.get
-    assert bilingual.translation_weight("cheese", lambda t: idf(t) or 0.0, {"奶酪", "收入"}) == 3.0
-    assert bilingual.translation_weight("cheese", lambda t: 1.0, {"收入"}) == 0.0
-    assert bilingual.translation_weight("奶酪", lambda t: 2.0, {"cheese", "revenue"}) == 2.0
+    assert bilingual.translation_weight("cheese", lambda t: idf(t) or 0.0, frozenset({"奶酪", "收入"})) == 3.0
+    assert bilingual.translation_weight("cheese", lambda t: 1.0, frozenset({"收入"})) == 0.0
+    assert bilingual.translation_weight("奶酪", lambda t: 2.0, frozenset({"cheese", "revenue"})) == 2.0
