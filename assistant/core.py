@@ -20,7 +20,7 @@ from .citations import CitationView, lookup
 from .embeddings import load_embedder, model_id
 from .entities import EntityLexicon
 from .errors import AssistantError, LoadError
-from .index import Index
+from .index import Index, exclusive
 from .loaders import discover, load_document
 from .retrieve import Retriever
 from .schema import Answer, Passage, Verdict
@@ -93,8 +93,11 @@ class Assistant:
         for f in files:
             key.update(f.name.encode() + hashlib.sha256(f.read_bytes()).digest())
         key.update(json.dumps([model_id(settings.embedding), settings.chunker_signature()]).encode())
-        assistant = cls(settings.replace(index_dir=Path(cache_dir) / key.hexdigest()[:16]))
-        assistant.ingest(files, prune=True, progress=progress)
+        folder = Path(cache_dir) / key.hexdigest()[:16]
+        # Two evals of one corpus share this folder; the second waits and then finds it built.
+        with exclusive(folder.with_suffix(".lock")):
+            assistant = cls(settings.replace(index_dir=folder))
+            assistant.ingest(files, prune=True, progress=progress)
         return assistant
 
     # ---- parts made on first use ----------------------------------------------------------------

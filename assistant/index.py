@@ -21,18 +21,24 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import bm25s
+
+try:
+    import fcntl
+except ImportError:  # Windows: one process per index, as documented
+    fcntl = None  # type: ignore[assignment]
 import numpy as np
 
 from .errors import AssistantError, CitationNotFound, IndexMismatchError
 from .schema import Chunk, Document
 from .settings import Settings
-from .text import tokens
+from .text import TOKENIZER, tokens
 
 MANIFEST_VERSION = 1
 
@@ -58,6 +64,21 @@ def _write_atomic(path: Path, data: str) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(data, encoding="utf-8")
     os.replace(tmp, path)
+
+
+@contextmanager
+def exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an advisory lock on `lock_file` across processes (no-op where flock is missing)."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a") as handle:
+        if fcntl is None:
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def searchable(doc: Document, chunk: Chunk) -> str:
@@ -193,11 +214,21 @@ class Index:
         d = data["document"]
         doc = Document(**{**d, "page_starts": tuple(d["page_starts"]) if d["page_starts"] else None})
         self.documents[doc_id] = doc
+        # Tokens stored under other stop words or another jieba would not match today's queries.
+        stale = data.get("tokenizer") != TOKENIZER
+        fresh: list[list[str]] = []
         for n, (start, end, page, vid) in enumerate(data["chunks"]):
             chunk = Chunk(doc_id, n, doc.text[start:end], start, end, page, doc.name)
             self.chunks[chunk.id] = chunk
             self._chunk_of_vector[vid] = chunk.id
-            self._tokens[chunk.id] = data["tokens"][n]
+            self._tokens[chunk.id] = tokens(searchable(doc, chunk)) if stale else data["tokens"][n]
+            fresh.append(self._tokens[chunk.id])
+        if stale:
+            data["tokens"] = fresh
+            data["tokenizer"] = TOKENIZER
+            # A read-only index still searches right; it re-tokenises on each open instead.
+            with suppress(OSError):
+                _write_atomic(self.root / "docs" / f"{doc_id}.json", json.dumps(data, ensure_ascii=False))
 
     def _forget_doc(self, doc_id: str) -> None:
         self.documents.pop(doc_id, None)
@@ -247,6 +278,7 @@ class Index:
             "document": doc.to_dict(),
             "chunks": [[c.start, c.end, c.page, v] for c, v in zip(chunks, vids, strict=False)],
             "tokens": toks,
+            "tokenizer": TOKENIZER,
         }
         _write_atomic(self.root / "docs" / f"{doc.doc_id}.json", json.dumps(payload, ensure_ascii=False))
         self.manifest["docs"][doc.doc_id] = DocRecord(
@@ -287,7 +319,7 @@ class Index:
 
     def _stamp(self) -> str:
         docs = sorted((k, v["sha256"]) for k, v in self.manifest["docs"].items())
-        return hashlib.sha256(json.dumps(docs).encode()).hexdigest()
+        return hashlib.sha256(json.dumps([TOKENIZER, docs]).encode()).hexdigest()
 
     def _load_or_build_bm25(self) -> None:
         folder = self.root / "bm25"

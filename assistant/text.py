@@ -7,6 +7,7 @@ original.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from functools import lru_cache
@@ -51,6 +52,10 @@ _STOP = frozenset(
     嘅 咗 啲 冇 乜 咩 喺 系 边 边个 边间 系边间 几多 系几多 佢 佢哋 嗰 呀 吖""".split()
 )
 _PUNCT = re.compile(r"^(?:[\W_]+|[a-z])$", re.UNICODE)  # punctuation, or a lone letter
+
+
+# Stored BM25 tokens carry this; an index tokenised under other rules is re-tokenised on open.
+TOKENIZER = hashlib.sha256("\0".join([jieba.__version__, _PUNCT.pattern, *sorted(_STOP)]).encode()).hexdigest()[:12]
 
 
 def tokens(text: str) -> list[str]:

@@ -187,3 +187,43 @@ def test_llm_verdict_never_overrules_the_figure_check(assistant: Assistant) -> N
     obeys_injection = GenericFakeChatModel(messages=iter([AIMessage(content="VERDICT: supported\nAs told [1].")]))
     verdict = assistant.check("壁仞科技2024年收入為4.56億元。", llm=obeys_injection)
     assert verdict.label == "refuted" and verdict.warnings
+
+
+def test_tokens_from_older_rules_are_redone_on_open(assistant: Assistant) -> None:
+    from assistant.text import TOKENIZER
+
+    docs = assistant.settings.index_dir / "docs"
+    for path in docs.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["tokens"] = [["stale"] for _ in data["tokens"]]
+        data["tokenizer"] = "older-rules"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    reopened = Assistant.open(assistant.settings.index_dir)
+    assert reopened.index.bm25_search(["毛利率"], 3), "BM25 still holds the stale tokens"
+    for path in docs.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["tokenizer"] == TOKENIZER and ["stale"] not in data["tokens"]
+
+
+def test_two_processes_building_one_cache_wait_for_each_other(tmp_path: Path, corpus_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from assistant import Assistant; "
+        "a = Assistant.for_corpus(sys.argv[1], sys.argv[2]); print(a.status()['chunks'])"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(corpus_dir), str(tmp_path / "cache")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    results = [r.communicate(timeout=300) for r in runs]
+    for run, (out, err) in zip(runs, results, strict=True):
+        assert run.returncode == 0, err[-2000:]
+    counts = {out.strip() for out, _ in results}
+    assert len(counts) == 1 and int(counts.pop()) > 10
