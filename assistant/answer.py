@@ -22,10 +22,13 @@ from .evidence import (
     LEAD_WINDOW,
     Evidence,
     Frame,
+    asks_plan,
     aspect_spans,
     clause,
     figures_in,
     frame_of,
+    is_planned,
+    plan_before,
     same_period,
     select,
 )
@@ -247,6 +250,47 @@ def preceding(index: Index) -> Callable[[Passage], str]:
     return lambda p: index.document(p.doc_id).text[max(0, p.start - LEAD_WINDOW) : p.start]
 
 
+# A figure stated more coarsely than this share of itself, or with a qualifier, may be a rounding
+# of a finer figure elsewhere (RMB474.6 million of 474,555千元).
+_ROUNDED = Decimal("0.00005")
+
+
+def _stated(answer: Answer) -> Figure | None:
+    if answer.abstained or len(answer.figures) != 1:
+        return None
+    f = answer.figures[0]
+    return Figure(
+        Decimal(f["value"]),
+        f["unit"],
+        f["text"],
+        0,
+        0,
+        f["qualifier"],
+        Decimal(f["precision"]),
+        f["period"],
+        f["metric"],
+        aspect=f["aspect"],
+    )
+
+
+def rounded(answer: Answer) -> bool:
+    """Whether an answer states one figure as a rounding ("約1.48億港元", "三成")."""
+    f = _stated(answer)
+    return f is not None and f.value != 0 and (f.qualifier is not None or f.precision / abs(f.value) > _ROUNDED)
+
+
+def refines(finer: Answer, coarse: Answer) -> bool:
+    """Whether `finer` states the figure `coarse` rounds, for the same metric and period, more exactly."""
+    a, b = _stated(finer), _stated(coarse)
+    return (
+        a is not None
+        and b is not None
+        and (a.metric, a.period, a.aspect) == (b.metric, b.period, b.aspect)
+        and a.precision < b.precision
+        and a.matches(b)
+    )
+
+
 def figure_answer(
     frame: Frame,
     lexicon: EntityLexicon,
@@ -299,8 +343,8 @@ def figure_answer(
     if end:
         # "the top end of the offer price range": that end is the figure asked for.
         chosen = [_range_end(ev, end) for ev in chosen]
-    planned = [ev for ev in chosen if _PLAN.search(normalise(ev.passage.text[_clause_start(ev) : ev.figure.start]))]
-    if planned and not _PLAN.search(normalise(frame.text)):
+    planned = [ev for ev in chosen if is_planned(ev)]
+    if planned and not asks_plan(frame.text):
         # "計劃淨增門店150至180間" answers no question about what happened: it is a plan.
         asked = {"en": "the actual ", "zh-Hant": "實際", "zh-Hans": "实际"}[frame.script] + _metric_term(frame, metric)
         return _only_as(frame, planned[0], asked, f"the documents give {metric} only as a plan or target")
@@ -405,29 +449,6 @@ def _total_answer(frame: Frame, lexicon: EntityLexicon, evidence: list[Evidence]
         figures=[summed.to_dict()],
         reason=f"sum of {metric} over {', '.join(frame.periods)}",
     )
-
-
-# Words that make a figure a plan, not an outcome ("計劃淨增門店150至180間", "plans capex of …").
-_PLAN = re.compile(
-    r"计划|预计|预期|目标|指引|(?<![a-z])(?:plans?|planned|expects?|expected|targets?|guidance|aims?|forecasts?)(?![a-z])",
-    re.I,
-)
-
-
-def _clause_start(ev: Evidence) -> int:
-    return _governing_clause(ev.passage.text, ev.figure.start, ev.sentence)
-
-
-def _governing_clause(text: str, pos: int, sentence: tuple[int, int]) -> int:
-    """Where the clause that governs `pos` starts: its own, or the one before when it opens with
-    "並"/"and" and so shares that clause's verb ("目標於…提升至…，並於2027財年收入達到30億元")."""
-    lo = clause(text, pos, sentence)[0]
-    while lo > sentence[0] and _CONTINUES.match(text, lo):
-        lo = clause(text, max(sentence[0], lo - 2), sentence)[0]
-    return lo
-
-
-_CONTINUES = re.compile(r"\s*(?:并且|並且|并|並|且|以及|及|and\b|while\b)", re.I)
 
 
 _FINAL = re.compile(r"最终|最終|final|actual|实际|實際", re.I)
@@ -685,11 +706,9 @@ def sentence_answer(
     # choosing between them would be a guess.
     chosen = [best] + [s for s in ranked[1:2] if s.coverage >= best.coverage and s.score >= 0.98 * best.score]
     key = key_figure(best.text, query, name_tokens(query.text, lexicon))
-    if key and not _PLAN.search(normalise(query.text)):
-        start = _governing_clause(best.text, key.start, (0, len(best.text)))
-        if _PLAN.search(normalise(best.text[start : key.start])):
-            # "计划于2025年新开…约100家" tells what was planned, not what happened.
-            return abstention(query.text, "the documents give this only as a plan or target", frame.script)
+    if key and not asks_plan(query.text) and plan_before(best.text, key.start, (0, len(best.text))):
+        # "计划于2025年新开…约100家" tells what was planned, not what happened.
+        return abstention(query.text, "the documents give this only as a plan or target", frame.script)
     lead = f"{key.text} [1]\n" if key else ""
     quotes = "\n".join(f"「{s.text}」 [{n}]" for n, s in enumerate(chosen, start=1))
     return Answer(

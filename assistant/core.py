@@ -247,6 +247,16 @@ class Assistant:
         """
         query, passages = self._retrieve(question, k)
         passages, answer = self._judge(answering.answer, query, passages, k, lambda a: not a.abstained)
+        if k is None and answering.rounded(answer):
+            # A story's "約1.48億港元" may be the filing's HK$148.3 million, ranked lower: look
+            # again among the passages of the company's own documents.
+            with self._lock:
+                docs = self._company_docs(query.text)
+                if docs:
+                    closer = self.retriever.search(query.text, self.settings.answer_k * WIDEN, within=docs)
+                    finer = answering.answer(self.index, self.lexicon, query, closer)
+                    if answering.refines(finer, answer):
+                        return query, closer, finer
         return query, passages, answer
 
     def _judge(self, judge: Callable, query: Any, passages: list[Passage], k: int | None, found: Callable) -> tuple:

@@ -46,6 +46,9 @@ _ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
 _ZH_EN_PAIR = re.compile(rf"([{_HAN}]{{2,12}})\s*[（(]\s*([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z&]+){{0,3}})\s*[）)]")
 _STOCK_CODE = re.compile(r"(?:股份代号|证券代码|股票代码|stock\s+code)\s*[:：]?\s*[*_]*\s*(\d{4,6})(?!\d)", re.I)
 _CODE = re.compile(r"\d{4,6}")
+# How far into a document its own names are read: past the exchange's disclaimer that opens
+# every HK announcement, to the English and Chinese names set one over the other.
+HEAD = 600
 _YEARLIKE = re.compile(r"0*(?:19|20)\d\d")
 _ZH_SHORT = re.compile(r"[（(]\s*(?:简称)?\s*[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 _EXCHANGE = re.compile(r"交易所|结算所|(?i:exchanges?\b|clearing\b)")
@@ -232,7 +235,7 @@ class EntityLexicon:
         docs = list(documents)
         for doc in docs:
             text = normalise(doc.text)
-            head = text[:400]
+            head = text[:HEAD]
             head_zh: list[set[str]] = []
             head_en: list[tuple[int, set[str]]] = []
             for m in _ZH_LEGAL.finditer(text):

@@ -386,12 +386,16 @@ LEAD_WINDOW = 2000  # how far back a table's title and header are looked for, in
 def table_lead(preceding: str, text: str) -> str:
     """When `text` opens with table rows, the lines above it that belong to the same table: the
     rows, the header and the title with its unit note ("Key items (RMB'000 …)"); else ""."""
-    first = text.split("\n", 1)[0]
-    if not _TABLE_LINE.search(first):
+    head = text.split("\n", 2)
+    # A chunk may also open on the header line its predecessor ends with, then the rows.
+    opens_header = len(head) > 1 and _TABLE_LINE.search(head[1]) and not _SENTENCE_END.search(head[0])
+    if not _TABLE_LINE.search(head[0]) and not opens_header:
         return ""
     lines = preceding[-LEAD_WINDOW:].split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    # The chunk may start after its first line's indent, which places that line's cells.
+    indent = lines.pop() if lines and not lines[-1].strip() else ""
+    if lines and lines[-1].strip() == head[0].strip():
+        lines.pop()  # the overlap: that line is the chunk's own
     kept: list[str] = []
     titles = 0
     gap = False
@@ -405,11 +409,11 @@ def table_lead(preceding: str, text: str) -> str:
                 gap = True  # one blank line may stand between a title and its table or header
                 continue
             break
-        if titles == 2 or _SENTENCE_END.search(line):
+        if titles == 3 or _SENTENCE_END.search(line):
             break
         kept.append(line)  # the header line, then the title
         titles += 1
-    return "\n".join(reversed(kept)) + "\n" if kept else ""
+    return "\n".join(reversed(kept)) + "\n" + indent if kept else ""
 
 
 _SENTENCE_END = re.compile(r"[。.!?！？;；]\s*$")
@@ -488,6 +492,39 @@ def clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
     left = max((m.end() for m in _CLAUSE_END.finditer(text, lo, pos)), default=lo)
     right = next((m.start() for m in _CLAUSE_END.finditer(text, pos, hi)), hi)
     return left, right
+
+
+# Words that make a figure a plan or a forecast, not an outcome ("計劃淨增門店150至180間",
+# "他预计，公司2025年归母净利润约16.3亿元", "plans capex of …").
+_PLAN = re.compile(
+    r"计划|预计|预期|预测|预估|估计|目标|指引|(?<![a-z])(?:plans?|planned|expects?|expected|targets?|guidance|aims?"
+    r"|forecasts?|forecasted|estimates?|estimated|projects?|projected|projections?)(?![a-z])",
+    re.I,
+)
+_CONTINUES = re.compile(r"\s*(?:并且|並且|并|並|且|以及|及|and\b|while\b)", re.I)
+_SPEAKER = 8  # a clause this short before a comma is a speaker and verb: "他预计，", "分析師預期，"
+
+
+def asks_plan(text: str) -> bool:
+    """Whether a question or claim is itself about a plan, target or forecast."""
+    return bool(_PLAN.search(normalise(text)))
+
+
+def plan_before(text: str, pos: int, sentence: tuple[int, int]) -> bool:
+    """Whether the clause that governs `pos` makes it a plan or forecast: its own clause, one it
+    continues ("目標…，並於2027財年收入達到30億元"), or a speaker's verb before it ("他预计，")."""
+    lo = clause(text, pos, sentence)[0]
+    while lo > sentence[0]:
+        before = clause(text, max(sentence[0], lo - 2), sentence)[0]
+        if not (_CONTINUES.match(text, lo) or len(text[before:lo].strip()) <= _SPEAKER):
+            break
+        lo = before
+    return bool(_PLAN.search(normalise(text[lo:pos])))
+
+
+def is_planned(ev: Evidence) -> bool:
+    """Whether a figure is stated as a plan, target or forecast rather than as what happened."""
+    return plan_before(ev.passage.text, ev.figure.start, ev.sentence)
 
 
 def unit_kind(f: Figure) -> str:

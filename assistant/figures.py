@@ -365,8 +365,11 @@ _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 # (see _digitize), except a lone 十, which has no one-character form: it becomes _TEN.
 _TEN = "\ue010"
 _MD = rf"(?:\d{{1,2}}|{_TEN})"
-_NO_YEAR = r"(?!\s*,?\s*(?:19|20)\d\d)"  # a day and month that no year follows
-_EN_DATES = (rf"{_DAY}\s+{_MON}\s*,?\s*{_YL}", rf"{_MON}\s+{_DAY}\s*,?\s*{_YL}")
+# Between a date and its year: a comma, or a wrapped line; not a line break into an indented
+# table header ("Six months ended 30 June" over "        2025        2024").
+_DATE_GAP = r"[ \t]*,?[ \t]*(?:\n[ \t]{0,2})?"
+_NO_YEAR = rf"(?!{_DATE_GAP}(?:19|20)\d\d)"  # a day and month that no year follows
+_EN_DATES = (rf"{_DAY}\s+{_MON}{_DATE_GAP}{_YL}", rf"{_MON}\s+{_DAY}{_DATE_GAP}{_YL}")
 _ZH_N = r"[\d一二三四五六七八九十两]+"
 _ORD = {
     w: n
@@ -1332,7 +1335,7 @@ def _period_cands(t: str) -> list[_PCand]:
                 add(m, kind, prefix.start())
             else:
                 add(m, kind)
-        if i and (t[i - 1] == " " or "a" <= t[i - 1] <= "z"):
+        if i and (t[i - 1] in " \t\n" or "a" <= t[i - 1] <= "z"):
             for pattern, kind in _YEAR_LAST:
                 m = pattern.search(t, max(0, i - 72), i + 4)
                 if m and (m.start() == 0 or not ("a" <= t[m.start() - 1] <= "z")):
@@ -1547,6 +1550,12 @@ _REPORT_WORDS = re.compile(r"annual|interim|results?|report|quarterly|(?<![a-z])
 _INTERIM_WORDS = re.compile(r"interim|half[\s-]?year|中期|半年")
 
 
+_REPORTED = re.compile(
+    r"止(?:六|三|九|十二)?个?月|止年度|止财政年度|上半年|下半年|中期|年度|ended|first[\s-]half|second[\s-]half"
+    r"|interim|half[\s-]year|full[\s-]year|annual|fiscal|financial year"
+)
+
+
 def document_period(name: str, title: str, head: str) -> str | None:
     """The period the document reports on, for parse_figures(anchor=…) and parse_periods(anchor=…).
 
@@ -1554,11 +1563,15 @@ def document_period(name: str, title: str, head: str) -> str | None:
     title, else the first period stated in the first 400 characters.
     """
     stem = re.sub(r"[-_.]+", " ", Path(name).stem)
+    # A story's dateline ("2025年8月22日") is when it was written; the span it goes on to name
+    # ("截至2025年6月30日止六個月中期業績") is what it reports on.
+    reported = next((p for p in parse_periods(head[:400]) if p.id and _REPORTED.search(fold(p.text))), None)
     for text, stem_like in ((stem, True), (title, False), (head[:400], False)):
         folded = fold(text)
-        for p in parse_periods(text):
-            if p.id is None or p.kind == "range":
-                continue
+        stated = [p for p in parse_periods(text) if p.id is not None and p.kind != "range"]
+        if stated and stated[0].kind == "date" and reported:
+            return reported.id
+        for p in stated:
             if p.kind != "year":
                 return p.id
             if stem_like and not _REPORT_WORDS.search(folded):
@@ -1589,6 +1602,7 @@ class _Table:
     head: tuple[int, int] | None  # the header's label cell ("RMB million", "Year ended 31 December")
     context: list[tuple[int, int]]  # other header rows and the caption line above the table
     caption: tuple[int, int] | None
+    groups: list[tuple[int, int] | None] | None = None  # a period cell set over each column's group
 
 
 _NUM_CELL = re.compile(
@@ -1646,7 +1660,8 @@ def _split_cells(t: str, s: int, e: int, sep: str) -> list[tuple[int, int]]:
             cells.append(_trim(t, start, i))
             start = i + 1
     if sep == "|":  # "| a | b |": nothing before the first bar or after the last
-        cells = cells[1:]
+        if cells and cells[0][0] == cells[0][1] and t[s:e].lstrip().startswith("|"):
+            cells = cells[1:]
         if cells and cells[-1][0] == cells[-1][1]:
             cells.pop()
     else:
@@ -1680,6 +1695,7 @@ def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | 
     return s, e
 
 
+_SPAN_LINE = re.compile(r"\s*(?:(?:for\s+the\s+)?(?:six|three|nine|twelve)\s+months|year\s+ended|as\s+at|截至|于)")
 _UNIT_LINE = re.compile(
     r"(?:[(（]?(?:人民币|港元|港币|美元|rmb|hk\$|us\$)?\s?(?:千元|百万元|万元|亿元|['’]000|millions?|千|百万|万)[)）]?\s*)+"
 )
@@ -1711,7 +1727,9 @@ def _grid_table(
     data = [r for r in body if _data_row(t, r)]
     if not header_rows or not data:
         return None
-    header = header_rows[-1]
+    # Under the row that names the periods may come rows of units or "(Unaudited)".
+    named = [r for r in header_rows if any(_COLUMN_WORD.search(t, a, b) for a, b in r[-2:])]
+    header = named[-1] if named else header_rows[-1]
     width = max(len(r) for r in data)
     head = None
     if len(header) >= width:
@@ -1721,7 +1739,7 @@ def _grid_table(
     n = len(columns)
     if n == 0:
         return None
-    context = [c for r in header_rows[:-1] for c in r]
+    context = [c for r in header_rows if r is not header for c in r]
     table = _Table(columns, [], head, context, _caption(t, lines, first))
     for r in data:
         table.rows.append(_TRow(r[0], _aligned(r[1:], n)))
@@ -1730,7 +1748,7 @@ def _grid_table(
 
 def _plain_row(t: str, s: int, e: int) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
     """Label and value tokens of a PDF row ("期內虧損 (471.3) (548.6) -14.1%"), else None."""
-    tokens = [m.span() for m in re.finditer(r"\S+", t[s:e])]
+    tokens = [m.span() for m in re.finditer(r"\S+(?:\s(?:ppts?|pp|bps?|个百分点|百分点)(?!\S))?", t[s:e])]
     values: list[tuple[int, int]] = []
     for a, b in reversed(tokens):
         if _cell_kind(t, s + a, s + b) == "text":
@@ -1751,7 +1769,10 @@ def _plain_header(t: str, s: int, e: int, n: int) -> tuple[tuple[int, int] | Non
     """The label part and `n` column headers of a plain-text header line, if it is one."""
     if s == e or _SENTENCE_END.search(t, s, e):
         return None
-    tokens = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", t[s:e])]
+    # "HK$'000   % of total   Change": cells set apart by wide gaps may hold spaces themselves.
+    tokens = _gap_cells(t, s, e)
+    if len(tokens) < max(n, 2):
+        tokens = [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+", t[s:e])]
     if len(tokens) < n:
         return None
     columns = tokens[-n:]
@@ -1761,6 +1782,33 @@ def _plain_header(t: str, s: int, e: int, n: int) -> tuple[tuple[int, int] | Non
         return None
     head = (tokens[0][0], columns[0][0] - 1) if len(tokens) > n else None
     return (_trim(t, *head) if head else None), columns
+
+
+def _grid_line(line: str, sep: str) -> bool:
+    """A row of a pipe table ("| a | b |", or "Revenue  |  1,236 |  1,142") or of a tab table."""
+    if sep == "\t":
+        return "\t" in line
+    return line.lstrip().startswith("|") or line.count("|") >= 2
+
+
+def _gap_cells(t: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The cells of a plain-text line whose cells are set apart by two or more spaces."""
+    return [(s + m.start(), s + m.end()) for m in re.finditer(r"\S+(?: \S+)*", t[s:e])]
+
+
+def _group_header(t: str, s: int, e: int, columns: list[tuple[int, int]]) -> list[tuple[int, int] | None] | None:
+    """Periods set over groups of columns ("2025 … 2024" over "HK$'000  % of total  HK$'000 …"):
+    the period cell above each column, by horizontal position; None if the line is no such header."""
+    cells = _gap_cells(t, s, e)
+    if not cells or len(cells) >= len(columns) or not all(_cell_kind(t, a, b) == "year" for a, b in cells):
+        return None
+    line_start = t.rfind("\n", 0, s) + 1
+    col_line = t.rfind("\n", 0, columns[0][0]) + 1
+
+    def centre(span: tuple[int, int], base: int) -> float:
+        return (span[0] + span[1]) / 2 - base
+
+    return [min(cells, key=lambda c: abs(centre(c, line_start) - centre(col, col_line))) for col in columns]
 
 
 def _tables(t: str) -> list[_Table]:
@@ -1774,13 +1822,12 @@ def _tables(t: str) -> list[_Table]:
         s, e = lines[k]
         line = t[s:e]
         for sep in ("|", "\t"):
-            if (sep == "|" and line.lstrip().startswith("|")) or (sep == "\t" and "\t" in line):
+            if _grid_line(line, sep):
                 j = k
                 rows = []
                 while j < len(lines):
                     a, b = lines[j]
-                    piece = t[a:b]
-                    if not ((sep == "|" and piece.lstrip().startswith("|")) or (sep == "\t" and "\t" in piece)):
+                    if not _grid_line(t[a:b], sep):
                         break
                     rows.append(_split_cells(t, a, b, sep))
                     j += 1
@@ -1798,11 +1845,13 @@ def _tables(t: str) -> list[_Table]:
             above = k - 1
             context: list[tuple[int, int]] = []
             header = _plain_header(t, *_trim(t, *lines[above]), n)
-            if header is None and above >= 1 and _UNIT_LINE.fullmatch(t, *_trim(t, *lines[above])):
+            if above >= 1 and _UNIT_LINE.fullmatch(t, *_trim(t, *lines[above])):
                 # "2024年  2023年  变动" over "人民币千元  人民币千元": the unit has a line of its own.
-                context = [_trim(t, *lines[above])]
-                above -= 1
-                header = _plain_header(t, *_trim(t, *lines[above]), n)
+                over = _plain_header(t, *_trim(t, *lines[above - 1]), n)
+                if over is not None or header is None:
+                    context = [_trim(t, *lines[above])]
+                    above -= 1
+                    header = over
             group = []
             j = k
             while j < len(lines):
@@ -1813,7 +1862,19 @@ def _tables(t: str) -> list[_Table]:
                 j += 1
             if header is not None and (n > 1 or len(group) > 1):
                 head, columns = header
-                table = _Table(columns, [], head, context, _caption(t, lines, above))
+                groups = None
+                if above >= 1:
+                    groups = _group_header(t, *_trim(t, *lines[above - 1]), columns)
+                    if groups:
+                        context.append(_trim(t, *lines[above - 1]))
+                        above -= 1
+                caption = _caption(t, lines, above)
+                if caption and above >= 2 and _SPAN_LINE.match(t, *caption):
+                    # "Six months ended 30 June" says when; the title that says what is above it.
+                    context.append(caption)
+                    line = bisect.bisect_right(lines, (caption[0], 1 << 62)) - 1
+                    caption = _caption(t, lines, line) or caption
+                table = _Table(columns, [], head, context, caption, groups)
                 table.rows = [_TRow(label, list(values)) for label, values in group]
                 tables.append(table)
             k = j
@@ -1992,8 +2053,11 @@ def _apply_tables(ctx: _Context, tables: list[_Table], raws: list[_Raw], cands: 
 def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: list[_PCand]) -> None:
     t = ctx.t
     ids: list[str | None] = []
-    for s, e in table.columns:
+    for ci, (s, e) in enumerate(table.columns):
         p = _overlapping(ctx, s, e)
+        group = table.groups[ci] if table.groups else None
+        if p is None and group and not _CHANGE_COLUMN.search(t, s, e):
+            p = _overlapping(ctx, *group)
         ids.append(p.id if p else None)
     template = _template(table, cands, ids)
     ids = [_with_template(pid, template) for pid in ids]

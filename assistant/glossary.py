@@ -73,7 +73,7 @@ _METRICS = (
     _m(
         "net_profit",
         "money",
-        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利|赚了",
+        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利|赚了|归母净利润|归母净利",
         "net profit|net income|net earnings|profit for the year|profit for the period|profit",
     ),
     _m(
@@ -185,6 +185,19 @@ _METRICS = (
         "stores|store count|number of stores|outlets|shops|store network",
     ),
     _m(
+        "store_openings",
+        "count",
+        "新开|新开门店|新开设|新增门店|开设新店|开店",
+        "new stores|store openings|openings|stores opened|opened|new outlets",
+    ),
+    _m(
+        "same_store_sales",
+        "percent",
+        "同店销售|同店销售增长|同店销售额增长|同店销售额",
+        "same-store sales|same store sales|same-store sales growth|same store sales growth|like-for-like sales"
+        "|comparable store sales",
+    ),
+    _m(
         "customer_count",
         "count",
         "客户|客户数|客户数量|客户总数|服务客户",
@@ -217,8 +230,9 @@ _METRICS = (
     _m(
         "share_price",
         "money",
-        "每股成本|每股价格|股价|收市价|收盘价",
-        "share price|price per share|cost per share|per-share cost|closing price|per share",
+        "每股成本|每股价格|股价|收市价|收盘价|收报",
+        "share price|price per share|cost per share|per-share cost|closing price|per share|closed at|shares close"
+        "|shares closed",
     ),
     _m(
         "market_share",
@@ -403,6 +417,24 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("robot|robots|robotics", "机器人"),
         ("industrial", "工业"),
         ("mobile", "移动"),
+        ("solar|photovoltaic|pv", "光伏|太阳能"),
+        ("wind|wind power|wind farm|wind farms", "风电|风力|风力发电"),
+        ("energy storage|storage", "储能"),
+        ("installed capacity|capacity", "装机容量|装机"),
+        ("power generation|electricity generated|generation", "发电量|发电"),
+        ("utilisation hours|utilization hours", "利用小时|利用小时数"),
+        ("store|stores|shop|shops|outlet|outlets", "门店|店铺|分店|店"),
+        ("same-store|same store|like-for-like", "同店"),
+        ("opened|openings|new stores", "新开|开设|开业"),
+        ("closed|closures", "关闭|关店"),
+        ("mainland china|mainland|prc", "内地|中国内地|国内"),
+        ("hong kong", "香港"),
+        ("macau|macao", "澳门"),
+        ("beverage|beverages|drinks", "饮品|饮料"),
+        ("bread|breads", "面包"),
+        ("employee|employees|staff|headcount", "员工|雇员|人数"),
+        ("share price|shares closed|closed at|closing price", "股价|收报|收市价"),
+        ("analyst|analysts", "分析师"),
     )
 )
 

@@ -365,8 +365,10 @@ class Index:
         n: int,
         groups: Iterable[Iterable[Iterable[str]]] = (),
         weights: Iterable[float] | None = None,
+        docs: set[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """Chunk ids and BM25 scores, best first; chunks that share no token are left out.
+        """Chunk ids and BM25 scores, best first; chunks that share no token (or, when `docs`
+        is given, that belong to no document of it) are left out.
 
         Each of `groups` is a set of alternative phrasings (token lists) of one idea, such as
         the translations of a metric: a chunk earns its best alternative's score, weighted,
@@ -387,6 +389,8 @@ class Index:
                 best = s if best is None else np.maximum(best, s)
             if best is not None:
                 scores = scores + group_weight * best
+        if docs is not None:
+            scores = np.where([self.chunks[i].doc_id in docs for i in self._bm25_ids], scores, 0.0)
         top = np.argsort(-scores)[:n]
         return [(self._bm25_ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
@@ -397,12 +401,14 @@ class Index:
             return np.zeros(len(self._bm25_ids), dtype=np.float32)
         return self._bm25.get_scores(known)
 
-    def dense_search(self, vector: list[float], n: int) -> list[tuple[str, float]]:
-        """Chunk ids and cosine similarities, best first."""
-        if not self.chunks:
+    def dense_search(self, vector: list[float], n: int, docs: set[str] | None = None) -> list[tuple[str, float]]:
+        """Chunk ids and cosine similarities, best first; only chunks of `docs` when given."""
+        size = len(self.chunks) if docs is None else sum(self.manifest["docs"][d]["chunks"] for d in docs)
+        if not size:
             return []
+        where = {"doc_id": {"$in": sorted(docs)}} if docs is not None else None
         got = self._collection.query(
-            query_embeddings=[vector], n_results=min(n, len(self.chunks)), include=["distances", "metadatas"]
+            query_embeddings=[vector], n_results=min(n, size), where=where, include=["distances", "metadatas"]
         )
         return [
             (self._chunk_of_vector[vid], 1.0 - dist)

@@ -132,8 +132,9 @@ class Retriever:
                     sources.append([tok])
         return Query(text, own, groups, labels, names, sources)
 
-    def search(self, text: str, k: int) -> list[Passage]:
-        """The `k` best passages for `text`, BM25 and dense ranks fused (RRF)."""
+    def search(self, text: str, k: int, within: set[str] | None = None) -> list[Passage]:
+        """The `k` best passages for `text`, BM25 and dense ranks fused (RRF); only passages
+        of the documents `within` when given."""
         if k <= 0:
             raise ValueError(f"k must be positive, not {k}")
         query = self.parse(text)
@@ -142,9 +143,9 @@ class Retriever:
         if self.mode in ("hybrid", "bm25"):
             # A company's name weighs as much as the question's own words; translated terms half.
             weights = [1.0 if i in query.names else 0.5 for i in range(len(query.groups))]
-            ranked["bm25"] = self.index.bm25_search(query.tokens, n, query.groups, weights)
+            ranked["bm25"] = self.index.bm25_search(query.tokens, n, query.groups, weights, within)
         if self.mode in ("hybrid", "dense"):
-            ranked["dense"] = self.index.dense_search(self._embed(query), n)
+            ranked["dense"] = self.index.dense_search(self._embed(query), n, within)
         fused: dict[str, float] = {}
         why: dict[str, dict[str, int]] = {}
         for name, hits in ranked.items():

@@ -120,7 +120,15 @@ def _wraps(text: str, i: int) -> bool:
         return False
     if after.isdigit():
         return not re.match(r"\d{1,3}[.)]\s", text[i + 1 : i + 6])  # a numbered list item starts
+    if after.isascii() and after.isupper():
+        # "…published data, Northstar Ovens\nHoldings Limited recorded…": a full line of prose
+        # that stops mid-sentence wraps even onto a capital; a table row or a heading does not.
+        line = text[text.rfind("\n", 0, i) + 1 : i].strip()
+        return len(line) >= _FULL_LINE and "  " not in line and (before.isalpha() or before == ",")
     return after.isascii() and after.islower()
+
+
+_FULL_LINE = 60
 
 
 def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

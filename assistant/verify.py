@@ -20,9 +20,11 @@ from .evidence import (
     TOTAL,
     Evidence,
     Frame,
+    asks_plan,
     figures_in,
     fits_metric,
     frame_of,
+    is_planned,
     prior_period,
     same_period,
     select,
@@ -256,8 +258,15 @@ def _check_figure(
     sources = [
         ev for ev in match.found if _kinds_agree(kind, unit_kind(ev.figure)) and _same_aspect(claimed, ev.figure)
     ]
-    sources = _narrowest(sources, focus)
     what = _label(frame, metric, period)
+    if not asks_plan(frame.text):
+        # "預計集團2025年全年純利約1.72億港元" is an analyst's forecast: it bears out no claim
+        # about what the company earned, nor contradicts one.
+        outcomes = [ev for ev in sources if not is_planned(ev)]
+        if sources and not outcomes:
+            return Finding("not_enough_info", f"the documents give {what} only as a plan or forecast", [])
+        sources = outcomes
+    sources = _narrowest(sources, focus)
     if sources:
         agreeing = [
             ev
@@ -666,6 +675,22 @@ def _covers_periods(s: Sentence, frame: Frame) -> bool:
     return all(any(same_period(n, p) for n in named) for p in frame.periods)
 
 
+def _names_only_others(text: str, frame: Frame, lexicon: EntityLexicon) -> bool:
+    """Whether `text` is about another company than the claim's: one it never names opens a
+    clause as its subject ("根據同業…，北辰綠電控股有限公司…2,231小時"), and none the claim names
+    is mentioned."""
+    mentions = lexicon.mentions(text)
+    claimed = {m.key for m in lexicon.mentions(frame.text)}
+    if not mentions or any(m.key in claimed for m in mentions):
+        return False
+    first = mentions[0]
+    opening = max((m.end() for m in _CLAUSE_OPEN.finditer(text, 0, first.start)), default=0)
+    return not text[opening : first.start].strip()
+
+
+_CLAUSE_OPEN = re.compile(r"[，,；;：:。]")
+
+
 def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query, passages: list[Passage]) -> Verdict:
     """A claim no figure check covers is supported only when one sentence states all of it:
     its words, and every figure it states. Direction words are never taken on wording alone."""
@@ -680,6 +705,10 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
     if frame.subject:
         ranked = [s for s in ranked if about(s, frame, lexicon)]
     claimed = [f for f in frame.figures if unit_kind(f) != "number" or f.value >= 10]
+    if claimed and frame.entities:
+        # A peer's figure ("北辰綠電…2024年風電平均利用小時為2,231小時") in the asked company's
+        # own filing bears out nothing about the asked company.
+        ranked = [s for s in ranked if not _names_only_others(s.text, frame, lexicon)]
     for s in ranked[:5]:
         # A sentence that states every figure of the claim needs less of its wording.
         if s.coverage < (MIN_FIGURE_TEXT_COVERAGE if claimed else MIN_TEXT_COVERAGE):

@@ -325,3 +325,17 @@ def test_property_mixed_text(pages: list[str], paged: bool, size: int, overlap: 
     assert all(i in covered for i, ch in enumerate(doc.text) if ch.isalpha())
     if overlap == 0:
         assert all(a.end <= b.start for a, b in itertools.pairwise(chunks))
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a full line of prose that stops mid-sentence wraps onto a capitalised name
+        ("According to published data from the industry association for the year,\nNorthstar Ovens Limited grew.", 1),
+        # a heading, or a table row, ends where its line does
+        ("FINANCIAL HIGHLIGHTS\nRevenue rose 7.1%.", 2),
+        ("Revenue                         640,350       598,120\nGross profit margin   61.8%", 2),
+    ],
+)
+def test_line_wraps_onto_a_capital(text: str, sentences: int) -> None:
+    assert len(sentence_spans(text)) == sentences

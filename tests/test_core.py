@@ -223,7 +223,7 @@ def test_two_processes_building_one_cache_wait_for_each_other(tmp_path: Path, co
         for _ in range(2)
     ]
     results = [r.communicate(timeout=300) for r in runs]
-    for run, (out, err) in zip(runs, results, strict=True):
+    for run, (_, err) in zip(runs, results, strict=True):
         assert run.returncode == 0, err[-2000:]
     counts = {out.strip() for out, _ in results}
     assert len(counts) == 1 and int(counts.pop()) > 10

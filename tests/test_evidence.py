@@ -68,3 +68,22 @@ def test_a_blank_line_between_a_title_and_the_header_below_it_is_crossed() -> No
     doc = "按分部劃分的收入如下：\n\n（人民幣千元）   本期間   二零二四年同期\n常溫液態奶   2,146,382   2,058,917\n"
     row = doc.index("常溫")
     assert table_lead(doc[:row], doc[row:]).startswith("按分部劃分的收入如下：\n（人民幣千元）")
+
+
+def test_a_chunk_that_opens_on_an_indented_header_line_gets_the_title_and_periods_above() -> None:
+    doc = (
+        "Revenue by region\n\n"
+        "                             Six months ended 30 June\n"
+        "                        2025                    2024\n"
+        "                 HK$'000   % of total    HK$'000   % of total    Change\n"
+        "Harbour           51,200        64.0%     48,000        66.7%      6.7%\n"
+    )
+    start = doc.index("HK$'000")  # a chunk starts after the indent of its first line
+    p = Passage(Chunk("harbour", 3, doc[start:], start, len(doc)))
+    lead = table_lead(doc[:start], p.text)
+    assert lead.startswith("Revenue by region\n") and lead.endswith("2024\n" + " " * 17)
+    found = figures_in([p], EntityLexicon.build([]), before=lambda q: doc[: q.start])
+    assert [(ev.figure.text, ev.figure.period) for ev in found if ev.figure.unit == "HKD"] == [
+        ("51,200", "2025H1"),
+        ("48,000", "2024H1"),
+    ]

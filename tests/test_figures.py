@@ -676,7 +676,7 @@ ASPECT_SENTENCES = [
     (
         "Hanguang's shares closed down 2.6% at RMB71.45 on Thursday.",
         None,
-        [("2.6", None, "growth", "down", None), ("71.45", None, None, None, None)],
+        [("2.6", "share_price", "growth", "down", None), ("71.45", "share_price", None, None, None)],
     ),
     (
         "本期間經營活動所用現金淨額為人民幣402.7百萬元，較二零二四年同期的人民幣497.5百萬元減少19.1%。",
@@ -1202,6 +1202,10 @@ DOCUMENT_PERIODS = [
     ("announcement.md", "ANNOUNCEMENT OF ANNUAL RESULTS FOR THE YEAR ENDED 31 DECEMBER 2024", "", "2024"),
     ("report.pdf", "流明智算", "流明智算控股有限公司\n二零二五年中期報告\n截至二零二五年六月三十日止六個月", "2025H1"),
     ("notes.txt", "Notes", "Nothing here names a period.", None),
+    # a story's dateline says when it was written; the results it reports say what it is about
+    ("story.html", "派息3.5仙", "2025年8月22日 財經新聞組\n公布截至2025年6月30日止六個月中期業績", "2025H1"),
+    ("story.md", "Profit jumps", "Aug 26, 2025\nThe dairy's first-half profit rose 24% in 2025", "2025H1"),
+    ("notice.txt", "Notice", "2025年11月18日\n本公司於2016年5月成立。", "2025-11-18"),
 ]
 
 

@@ -99,6 +99,39 @@ TAB = (
     "After the table."
 )
 TAB_NO_LABEL_HEADER = "HK$\n2025H1\t2024\nDividend per share\t0.10\t0.08\n"
+# Periods set over groups of columns, multi-word column heads, a title above the span line.
+GROUPED = (
+    "Revenue by region\n"
+    "\n"
+    "                             Six months ended 30 June\n"
+    "                        2025                    2024\n"
+    "                 HK$'000   % of total    HK$'000   % of total    Change\n"
+    "Harbour           51,200        64.0%     48,000        66.7%      6.7%\n"
+    "Inland            28,800        36.0%     24,000        33.3%     20.0%\n"
+)
+# A pipe table whose rows open with their label, with "(Unaudited)" under the periods, and a
+# change in points written apart from its number.
+LABELLED_PIPES = (
+    "                                   | Six months ended 30 June\n"
+    "                                   |       2025 |       2024\n"
+    "                                   |   HK$'000  |   HK$'000\n"
+    "                                   | (Unaudited)| (Unaudited)\n"
+    "Revenue                            |     80,000 |     72,000\n"
+    "Gross profit margin                |      63.4% |      62.2%\n"
+)
+POINTS_APART = (
+    "                       Six months ended 30 June\n"
+    "                         2025          2024      Change\n"
+    "Gross profit margin      63.4%         62.2%    1.2 ppt\n"
+)
+# The unit line under the periods, and a sentence above that leads into the table.
+UNIT_UNDER_PERIODS = (
+    "下表載列本公司擁有人應佔年內利潤之對賬：\n"
+    "\n"
+    "                          2024年          2023年\n"
+    "                       人民幣千元      人民幣千元\n"
+    "本公司擁有人應佔年內利潤   474,555         338,614\n"
+)
 
 # (text, anchor, [(cell, value, unit, period, metric, aspect, direction), ...]): every figure in
 # the text, in order.
@@ -293,6 +326,50 @@ TABLES = [
             ("5,870,492", "5870492000", "CNY", "2024", "revenue", None, None),
             ("5,086,050", "5086050000", "CNY", "2023", "revenue", None, None),
             ("+15.4%", "15.4", "%", "2024", "revenue", "growth", "up"),
+        ],
+    ),
+    # each column takes the period set over its group; a change column measures the latest
+    (
+        GROUPED,
+        None,
+        [
+            ("51,200", "51200000", "HKD", "2025H1", "revenue", None, None),
+            ("64.0%", "64.0", "%", "2025H1", "revenue", "share", None),
+            ("48,000", "48000000", "HKD", "2024H1", "revenue", None, None),
+            ("66.7%", "66.7", "%", "2024H1", "revenue", "share", None),
+            ("6.7%", "6.7", "%", "2025H1", "revenue", "growth", None),
+            ("28,800", "28800000", "HKD", "2025H1", "revenue", None, None),
+            ("36.0%", "36.0", "%", "2025H1", "revenue", "share", None),
+            ("24,000", "24000000", "HKD", "2024H1", "revenue", None, None),
+            ("33.3%", "33.3", "%", "2024H1", "revenue", "share", None),
+            ("20.0%", "20.0", "%", "2025H1", "revenue", "growth", None),
+        ],
+    ),
+    (
+        LABELLED_PIPES,
+        None,
+        [
+            ("80,000", "80000000", "HKD", "2025H1", "revenue", None, None),
+            ("72,000", "72000000", "HKD", "2024H1", "revenue", None, None),
+            ("63.4%", "63.4", "%", "2025H1", "gross_margin", None, None),
+            ("62.2%", "62.2", "%", "2024H1", "gross_margin", None, None),
+        ],
+    ),
+    (
+        POINTS_APART,
+        None,
+        [
+            ("63.4%", "63.4", "%", "2025H1", "gross_margin", None, None),
+            ("62.2%", "62.2", "%", "2024H1", "gross_margin", None, None),
+            ("1.2 ppt", "1.2", "pp", "2025H1", "gross_margin", "pp_change", None),
+        ],
+    ),
+    (
+        UNIT_UNDER_PERIODS,
+        None,
+        [
+            ("474,555", "474555000", "CNY", "2024", "net_profit", None, None),
+            ("338,614", "338614000", "CNY", "2023", "net_profit", None, None),
         ],
     ),
     # a header without a label cell; columns of one table cover equal spans (2024 is 2024H1)

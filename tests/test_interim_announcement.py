@@ -1,0 +1,84 @@
+"""An English interim announcement as HK issuers publish it (the disclaimer on top, the English
+name over the Chinese one) and a Chinese story that rounds it and quotes an analyst's forecast."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+
+ANNOUNCEMENT = """Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no
+responsibility for the contents of this announcement, make no representation as to its accuracy
+or completeness and expressly disclaim any liability whatsoever for any loss howsoever arising
+from or in reliance upon the whole or any part of the contents of this announcement.
+
+HARBOURLINE BAKERY HOLDINGS LIMITED
+港灣線餅店控股有限公司
+(Stock Code: 3421)
+
+ANNOUNCEMENT OF INTERIM RESULTS FOR THE SIX MONTHS ENDED 30 JUNE 2025
+
+FINANCIAL HIGHLIGHTS
+
+                                  Six months ended 30 June
+                                    2025          2024      Change
+                                HK$'000       HK$'000
+Revenue                         640,350       598,120        7.1%
+Gross profit margin               61.8%         60.9%   0.9 ppt
+
+For the year ended 31 December 2024, the Group recorded profit attributable to owners of the
+Company of HK$52.6 million.
+
+Our ovens ran an average of 2,148 hours in 2024. According to published data,
+Northstar Ovens Holdings Limited recorded average utilisation hours of 2,231 in 2024.
+"""
+
+NEWS = """<html><head><title>港灣線中期收入增7% 分析師看好全年</title></head><body>
+<h1>港灣線中期收入增7% 分析師看好全年</h1>
+<p>2025年8月20日　財經組</p>
+<p>本地餅店港灣線餅店控股（3421）公布截至2025年6月30日止六個月中期業績，收入約6.4億港元。</p>
+<p>翻查資料，港灣線2024年全年股東應佔溢利約5,260萬港元。</p>
+<p>分析師指出，預計集團2025年全年純利約6,100萬港元，維持買入評級。</p>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    root: Path = tmp_path_factory.mktemp("interim")
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "harbourline-interim-results-2025.txt").write_text(ANNOUNCEMENT, encoding="utf-8")
+    (docs / "harbourline-news-2025.html").write_text(NEWS, encoding="utf-8")
+    a = Assistant.open(root / "index")
+    a.ingest([docs])
+    return a
+
+
+def test_the_english_and_chinese_names_under_the_disclaimer_are_one_company(assistant: Assistant) -> None:
+    subjects = assistant.lexicon.subjects
+    assert subjects["harbourline-interim-results-2025"] == subjects["harbourline-news-2025"]
+
+
+def test_a_storys_rounding_gives_way_to_the_filings_figure_in_another_language(assistant: Assistant) -> None:
+    answer = assistant.ask("港灣線2024年全年股東應佔溢利是多少？")
+    assert [f["value"] for f in answer.figures] == ["52600000"], answer.text
+
+
+def test_an_analysts_forecast_is_no_result(assistant: Assistant) -> None:
+    answer = assistant.ask("港灣線2025年全年純利是多少？")
+    assert answer.abstained, answer.text
+    verdict = assistant.check("港灣線2025年全年純利為6,100萬港元。")
+    assert verdict.label == "not_enough_info", verdict.explanation
+
+
+def test_a_peers_figure_in_the_filing_supports_nothing_about_the_company(assistant: Assistant) -> None:
+    verdict = assistant.check("Harbourline's average utilisation hours were 2,231 in 2024.")
+    assert verdict.label != "supported", verdict.explanation
+
+
+def test_a_table_under_a_span_line_reads_halves_and_points(assistant: Assistant) -> None:
+    answer = assistant.ask("What was Harbourline's gross profit margin for the six months ended 30 June 2025?")
+    assert [f["value"] for f in answer.figures] == ["61.8"], answer.text
