@@ -144,6 +144,10 @@ _NOT_NARROWING = frozenset(
 _ROUND = re.compile(r"(?<![a-z0-9])(?:pre-?ipo|pre-?[a-f]\+?|[a-f]\+?)\s*轮")
 
 
+def _noun(word: str) -> bool:
+    return any(p.flag[:1] in ("n", "s") for p in posseg.cut(word))
+
+
 @dataclass(frozen=True)
 class Focus:
     """The words of a question that narrow its metric ("Pre-IPO round", "cloud services",
@@ -201,10 +205,12 @@ class Focus:
         return cls.of(index, Query(text, tokens(text), groups, [], set(), sources), lexicon)
 
     def names_a_part(self) -> bool:
-        """Whether a narrowing word that weighs is a Chinese noun or place (海外, 预制菜肴, 华东):
-        one that names a line or a region, not a verb of the claim ("由…升至")."""
+        """Whether a narrowing word that weighs is a Chinese noun or place (海外, 预制菜肴, 华东),
+        or an English word the glossary renders as one ("online" 线上): one that names a line or
+        a region, not a verb of the claim ("由…升至")."""
+        bridged = {w: phrasings for phrasings, words in self.groups for w in words}
         return any(
-            w > 0 and is_chinese(t) and any(p.flag[:1] in ("n", "s") for p in posseg.cut(t))
+            w > 0 and any(_noun(x) for x in ([t] if is_chinese(t) else ["".join(z) for z in bridged.get(t, ())]))
             for t, w in self.weights.items()
         )
 
@@ -312,7 +318,7 @@ def figure_answer(
         found = [
             ev
             for ev in select(frame, evidence, metric, period).found
-            if _aspect_ok(frame, ev.figure) and in_focus(ev, focus)
+            if _aspect_ok(frame, ev.figure) and in_focus(ev, focus) and not _share_of_another(ev, focus)
         ]
         owners = sorted({ev.entity for ev in found if ev.entity})
         if found and len(owners) > 1 and not (frame.entities or frame.other_names):
@@ -516,7 +522,7 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
         if focus is None:
             return 0.0, 0.0
         lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
-        return -focus.coverage(ev.sentence_text), -focus.coverage(ev.passage.text[lo:hi])
+        return -focus.coverage(ev.scope_text), -focus.coverage(ev.passage.text[lo:hi])
 
     best = min(
         found,
@@ -551,10 +557,18 @@ def _dated_in_sentence(ev: Evidence) -> bool:
     return any(p.id and same_period(p.id, ev.figure.period) for p in parse_periods(ev.sentence_text))
 
 
+def _share_of_another(ev: Evidence, focus: Focus | None) -> bool:
+    """A share whose sentence never names the part the question asks the share of: the Mainland's
+    22% of revenue answers nothing about online orders."""
+    return (
+        ev.figure.aspect == "share" and focus is not None and focus.names_a_part() and not focus.coverage(ev.scope_text)
+    )
+
+
 def in_focus(ev: Evidence, focus: Focus | None) -> bool:
     """Whether a figure may answer: a part of a total only when the question names the part
     ("revenue" is not "cloud revenue")."""
-    return not is_part(ev) or (focus is not None and focus.coverage(ev.sentence_text) > 0)
+    return not is_part(ev) or (focus is not None and focus.coverage(ev.scope_text) > 0)
 
 
 def _distance(ev: Evidence) -> int:

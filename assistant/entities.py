@@ -221,6 +221,15 @@ class EntityLexicon:
             if len(spelled) >= 6:
                 self._key_of.setdefault(spelled, key)
         self._latin_by_roman = {n.replace(" ", ""): e.key for e in entities for n in e.names if n.isascii()}
+        # A question may shorten a Chinese name to its opening characters (港灣線 for 港灣線餅店):
+        # an opening that begins one company's names only.
+        openings: dict[str, set[str]] = {}
+        for e in entities:
+            for n in e.names:
+                if re.fullmatch(f"[{_HAN}]{{3,}}", n):
+                    for k in range(2, min(len(n), 5)):
+                        openings.setdefault(n[:k], set()).add(e.key)
+        self._by_opening = {o: next(iter(keys)) for o, keys in openings.items() if len(keys) == 1}
         names = sorted(self._key_of, key=lambda n: (-len(n), n))
         parts = [_name_pattern(n) for n in names]
         self._pattern = re.compile("|".join(parts)) if parts else None
@@ -344,7 +353,7 @@ class EntityLexicon:
             head = self.leading_han(text)
             offset = text.find(head) if head else -1
             for n in range(min(len(head), 4), 1, -1):
-                key = self._latin_by_roman.get(romanise(head[:n]))
+                key = self._latin_by_roman.get(romanise(head[:n])) or self._by_opening.get(normalise(head[:n]))
                 if key:
                     # The rest of the opening name (微系統 of 瀚光微系統) is the company's too.
                     found.append(Mention(key, offset, offset + len(head)))

@@ -144,6 +144,7 @@ class Evidence:
     sentence: tuple[int, int]  # relative to the passage text
     doc_title: str = ""  # normalised
     segment: str = ""  # what the metric's name is narrowed by: "澄瓣系列" of "澄瓣系列收入"
+    item: tuple[int, int, int, int] | None = None  # its list item, and the list, of a 分別 series
 
     @property
     def absolute_sentence(self) -> tuple[int, int]:
@@ -152,6 +153,16 @@ class Evidence:
     @property
     def sentence_text(self) -> str:
         return self.passage.text[self.sentence[0] : self.sentence[1]]
+
+    @property
+    def scope_text(self) -> str:
+        """The sentence as it bears on this figure: in "香港、澳門及內地收入分別為8.12億、1.49億及
+        2.75億港元", 2.75億's sentence names 內地 and neither of the other two."""
+        if self.item is None:
+            return self.sentence_text
+        a, b, lo, hi = self.item
+        text = self.passage.text
+        return text[self.sentence[0] : lo] + text[a:b] + text[hi : self.sentence[1]]
 
 
 @lru_cache(maxsize=4096)
@@ -330,6 +341,7 @@ def figures_in(
         subject = lexicon.subject(p.doc_id)
         previous: Figure | None = None
         shift = len(lead)
+        items = _series_items(p.text, spans)
         for f in _parsed(lead + p.text, lexicon.periods.get(p.doc_id)):
             if f.start < shift:
                 continue  # a figure of the lead-in, not of this passage
@@ -353,8 +365,62 @@ def figures_in(
             previous = f
             owner = _owner(f, sentence, mentions, p.text, subject)
             segment = _segment(p.text, f, sentence, mentions)
-            out.append(Evidence(f, p, rank, owner, sentence, lexicon.titles.get(p.doc_id, ""), segment))
+            title = lexicon.titles.get(p.doc_id, "")
+            digit = re.search(r"\d", f.text)
+            item = items.get(f.start + (digit.start() if digit else 0))
+            out.append(Evidence(f, p, rank, owner, sentence, title, segment, item))
     return out
+
+
+_RESPECTIVELY = re.compile(r"分[别別]")
+_ITEM_SEP = re.compile(r"[、,，及和与與]|以及")
+_SERIES_FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万萬亿億千百]+)?")
+
+
+def _series_items(text: str, spans: tuple[tuple[int, int], ...]) -> dict[int, tuple[int, int, int, int]]:
+    """For a list of parts and the figures 分別 gives them ("香港、澳門及內地收入分別為約8.12億港元、
+    1.49億港元及2.75億港元"): each figure's start → (its item's span, the list's span)."""
+    out: dict[int, tuple[int, int, int, int]] = {}
+    for lo, hi in spans:
+        items: list[tuple[int, int]] = []
+        for m in _RESPECTIVELY.finditer(text, lo, hi):
+            head = max((c.end() for c in _CLAUSE_END.finditer(text, lo, m.start())), default=lo)
+            listed = _list_items(text, head, m.start())
+            if listed:
+                items = listed
+            if not items:
+                continue
+            tail = next((c.start() for c in re.finditer(r"[，,；;。]", text[m.end() : hi])), hi - m.end())
+            numbers = [f for f in _SERIES_FIGURE.finditer(text, m.end(), m.end() + tail)]
+            if len(numbers) != len(items):
+                continue
+            for (a, b), f in zip(items, numbers, strict=True):
+                out[f.start()] = (a, b, items[0][0], items[-1][1])
+    return out
+
+
+def _list_items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The items of a list of names that ends a clause ("香港、澳門及內地收入"), the last one without
+    the metric's name; [] unless it lists two or more and none of them is a period."""
+    clause_text = text[lo:hi]
+    cuts = [(m.start(), m.end()) for m in _ITEM_SEP.finditer(clause_text)]
+    if not cuts:
+        return []
+    items: list[tuple[int, int]] = []
+    start = 0
+    for a, b in cuts:
+        items.append((start, a))
+        start = b
+    items.append((start, len(clause_text)))
+    last = clause_text[items[-1][0] : items[-1][1]]
+    terms = glossary.metrics_in(glossary.fold(last), folded=True)
+    if terms:
+        items[-1] = (items[-1][0], items[-1][0] + terms[0][1])
+    spans = [(lo + a, lo + b) for a, b in items]
+    words = [text[a:b].strip() for a, b in spans]
+    if len(spans) < 2 or any(not w or len(w) > 12 for w in words) or any(parse_periods(w) for w in words):
+        return []
+    return spans
 
 
 _SHARE_OF = re.compile(r"(?<![a-z])(?:share|proportion|percentage)\s+of\b|占比|佔比|比重", re.I)

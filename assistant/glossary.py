@@ -73,7 +73,7 @@ _METRICS = (
     _m(
         "net_profit",
         "money",
-        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利|赚了|归母净利润|归母净利",
+        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利|赚了|归母净利润|归母净利|股东应占溢利|股东应占利润",
         "net profit|net income|net earnings|profit for the year|profit for the period|profit",
     ),
     _m(

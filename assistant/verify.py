@@ -239,7 +239,7 @@ def _narrowest(found: list[Evidence], focus: Focus | None, strict: bool = False)
     `strict`: none at all when no sentence holds any of them."""
     if focus is None or not found:
         return found
-    scores = [focus.coverage(ev.sentence_text) for ev in found]
+    scores = [focus.coverage(ev.scope_text) for ev in found]
     best = max(scores)
     if best < 0.5 and strict and focus.weighty:
         # "milk powder and cheese sales grew": when no source figure's sentence says most of the
@@ -266,6 +266,15 @@ def _check_figure(
         if sources and not outcomes:
             return Finding("not_enough_info", f"the documents give {what} only as a plan or forecast", [])
         sources = outcomes
+    unnamed = False  # the claim names a part ("海外", "online") no source sentence names
+    if focus is not None and focus.names_a_part():
+        named = [ev for ev in sources if focus.coverage(ev.scope_text)]
+        unnamed = not named
+        # The Mainland's 22% of revenue says nothing of "online sales were 15%": a figure of
+        # another part (a share, a line of a breakdown, an item of a list) is set aside.
+        sources = named or [ev for ev in sources if not _of_a_part(ev)]
+        if not sources:
+            return Finding("not_enough_info", f"no figure for {what} that names {focus.words()}", [])
     sources = _narrowest(sources, focus)
     if sources:
         agreeing = [
@@ -275,9 +284,8 @@ def _check_figure(
         ]
         if agreeing:
             ev = agreeing[0]
-            if focus is not None and focus.names_a_part() and not focus.coverage(ev.sentence_text):
-                # "海外收入逾3億元" is not borne out by the total's 58.7億元: the claim names a part
-                # the figure's sentence never mentions.
+            if unnamed:
+                # "海外收入逾3億元" is not borne out by the total's 58.7億元.
                 return Finding("not_enough_info", f"no figure for {what} that names {focus.words()}", [])
             return Finding(
                 "supported", f"claim {said(claimed)} vs source {said(ev.figure)} for {what}: consistent", [ev]
@@ -297,6 +305,10 @@ def _check_figure(
     held = sorted({ev.figure.period for ev in other if ev.figure.period})
     extra = f" (they give it for {', '.join(held)})" if held else ""
     return Finding("not_enough_info", f"the documents don't state {what}{extra}", [])
+
+
+def _of_a_part(ev: Evidence) -> bool:
+    return ev.figure.aspect == "share" or ev.figure.part or bool(ev.segment) or ev.item is not None
 
 
 def _same_direction(frame: Frame, claimed: Figure, source: Figure) -> bool:

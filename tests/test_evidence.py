@@ -87,3 +87,15 @@ def test_a_chunk_that_opens_on_an_indented_header_line_gets_the_title_and_period
         ("51,200", "2025H1"),
         ("48,000", "2024H1"),
     ]
+
+
+def test_figures_given_respectively_belong_to_the_parts_listed_before_them() -> None:
+    text = "按地區劃分，香港、澳門及內地收入分別為約8.12億港元、1.49億港元及2.75億港元，按年分別增長4%、8.3%及22.9%。"
+    p = Passage(Chunk("story", 0, text, 0, len(text)))
+    found = {ev.figure.text: ev for ev in figures_in([p], EntityLexicon.build([]))}
+    assert "內地" in found["2.75億港元"].scope_text and "香港" not in found["2.75億港元"].scope_text
+    assert "香港" in found["8.12億港元"].scope_text and "內地" not in found["8.12億港元"].scope_text
+    assert "澳門" in found["8.3%"].scope_text and "內地" not in found["8.3%"].scope_text
+    years = "2022年、2023年及2024年，收入分別為1.2億元、2.3億元及3.4億元。"  # periods, not parts
+    q = Passage(Chunk("story", 1, years, 0, len(years)))
+    assert all(ev.scope_text == ev.sentence_text for ev in figures_in([q], EntityLexicon.build([])))

@@ -28,6 +28,8 @@ FINANCIAL HIGHLIGHTS
 Revenue                         640,350       598,120        7.1%
 Gross profit margin               61.8%         60.9%   0.9 ppt
 
+The Group launched online ordering for cakes in March 2025.
+
 For the year ended 31 December 2024, the Group recorded profit attributable to owners of the
 Company of HK$52.6 million.
 
@@ -39,6 +41,8 @@ NEWS = """<html><head><title>港灣線中期收入增7% 分析師看好全年</t
 <h1>港灣線中期收入增7% 分析師看好全年</h1>
 <p>2025年8月20日　財經組</p>
 <p>本地餅店港灣線餅店控股（3421）公布截至2025年6月30日止六個月中期業績，收入約6.4億港元。</p>
+<p>按地區劃分，香港、澳門及內地收入分別為約4.1億港元、0.9億港元及1.4億港元。</p>
+<p>內地業務佔集團收入比重升至約22%。</p>
 <p>翻查資料，港灣線2024年全年股東應佔溢利約5,260萬港元。</p>
 <p>分析師指出，預計集團2025年全年純利約6,100萬港元，維持買入評級。</p>
 </body></html>
@@ -82,3 +86,15 @@ def test_a_peers_figure_in_the_filing_supports_nothing_about_the_company(assista
 def test_a_table_under_a_span_line_reads_halves_and_points(assistant: Assistant) -> None:
     answer = assistant.ask("What was Harbourline's gross profit margin for the six months ended 30 June 2025?")
     assert [f["value"] for f in answer.figures] == ["61.8"], answer.text
+
+
+def test_figures_given_respectively_answer_for_their_own_part(assistant: Assistant) -> None:
+    answer = assistant.ask("港灣線2025年上半年內地收入是多少？")
+    assert [f["value"] for f in answer.figures] == ["140000000"], answer.text
+
+
+def test_a_part_the_documents_never_name_is_neither_answered_nor_judged(assistant: Assistant) -> None:
+    answer = assistant.ask("What percentage of Harbourline's H1 2025 revenue came from online orders?")
+    assert answer.abstained, answer.text
+    verdict = assistant.check("Online sales accounted for 15% of Harbourline's revenue in the first half of 2025.")
+    assert verdict.label == "not_enough_info", verdict.explanation
