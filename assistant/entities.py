@@ -113,7 +113,8 @@ _NOT_NAMES = frozenset(
     rmb hk us usd hkd cny gpu gpus ai cpu ceo cfo cto coo ipo fy h1 h2 pe pcie oam dpu cuda nasdaq
     according please tell give show compare between from to by with as at its their than more less
     january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec first second third half year""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec first second third half year
+    combined total together aggregate cumulative""".split()
 )
 # What a Chinese question may open with that names no particular company.
 _GENERIC_SUBJECTS = frozenset(

@@ -103,7 +103,9 @@ def aspect_spans(text: str) -> list[tuple[int, int]]:
 
 
 _ASKS_RATIO = re.compile(r"占比|佔比|比例|比率|百分比|percentage|proportion|share of|ratio|%", re.I)
-TOTAL = re.compile(r"合计|合共|累计|共计|总计|總計|合計|累計|共計|total|combined|cumulative|aggregate|in all", re.I)
+TOTAL = re.compile(
+    r"合计|合共|累计|共计|总计|總計|合計|累計|共計|total|combined|cumulative|aggregate|in all|together", re.I
+)
 
 
 def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
@@ -489,7 +491,7 @@ _SENTENCE_END = re.compile(r"[。.!?！？;；]\s*$")
 # "total", a verb ("實現收入"), a particle.
 _PLAIN = re.compile(
     r"\d{4}年?(?:上半年|下半年|第[一二三四1-4]季度|财年|年度)?|上半年|下半年|本公司|公司|本集团|集团|本期间|期内|年内|"
-    r"全年|年度|总|合计|合共|累计|综合|主营业务|主营|营业|其|该|同期|当期|去年|上年|今年|本年|实现|录得|取得|获得|"
+    r"全年|年度|总|合计|合共|累计|综合|主营业务|主营|营业|其(?!他)|该|同期|当期|去年|上年|今年|本年|实现|录得|取得|获得|"
     r"达到|达|为|的|及|和|与|之|已|共|约|逾|近|超过"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")

@@ -417,6 +417,10 @@ def _parts_multiple(
     return Finding(verdict, f"claim {claimed.text} vs computed {arithmetic} ({period or 'any period'})", [a, b])
 
 
+# What every line of a breakdown is called: it names none of them.
+_GENERIC_LINE = re.compile(r"(?:分部|业务|業務|板块|板塊|segments?|business(?:es)?)$", re.I)
+
+
 def _parts_sum(
     index: Index, lexicon: EntityLexicon, frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str
 ) -> Finding | None:
@@ -425,8 +429,9 @@ def _parts_sum(
     focus = Focus.of_text(index, frame.text, lexicon)
     named: dict[str, Evidence] = {}
     for ev in select(frame, evidence, metric, period).found:
-        label = row_label(ev)
-        if ev.figure.part and ev.figure.aspect is None and label and focus.coverage(label) > 0:
+        # A line of a breakdown table, or a sentence's segment ("光伏分部收入為人民幣2,315.8百萬元").
+        label = row_label(ev) if ev.figure.part else ev.segment
+        if label and ev.figure.aspect is None and focus.coverage(_GENERIC_LINE.sub("", label)) > 0:
             named.setdefault(label, ev)
     if len(named) < 2 or len({ev.figure.unit for ev in named.values()}) != 1:
         return None

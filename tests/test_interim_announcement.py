@@ -43,6 +43,7 @@ NEWS = """<html><head><title>港灣線中期收入增7% 分析師看好全年</t
 <p>本地餅店港灣線餅店控股（3421）公布截至2025年6月30日止六個月中期業績，收入約6.4億港元。</p>
 <p>按地區劃分，香港、澳門及內地收入分別為約4.1億港元、0.9億港元及1.4億港元。</p>
 <p>內地業務佔集團收入比重升至約22%。</p>
+<p>期內，烘焙分部收入為3.2億港元，飲品分部收入為1.1億港元，其他分部收入為0.5億港元。</p>
 <p>翻查資料，港灣線2024年全年股東應佔溢利約5,260萬港元。</p>
 <p>分析師指出，預計集團2025年全年純利約6,100萬港元，維持買入評級。</p>
 </body></html>
@@ -98,3 +99,10 @@ def test_a_part_the_documents_never_name_is_neither_answered_nor_judged(assistan
     assert answer.abstained, answer.text
     verdict = assistant.check("Online sales accounted for 15% of Harbourline's revenue in the first half of 2025.")
     assert verdict.label == "not_enough_info", verdict.explanation
+
+
+def test_a_sum_of_the_segments_a_claim_names_is_computed(assistant: Assistant) -> None:
+    verdict = assistant.check("港灣線2025年上半年烘焙及飲品兩個分部收入合計4.3億港元。")
+    assert verdict.label == "supported", verdict.explanation
+    assert "其他" not in verdict.explanation  # the segment the claim does not name is left out
+    assert assistant.check("港灣線2025年上半年烘焙及飲品兩個分部收入合計4.8億港元。").label == "refuted"
