@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant import Assistant
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "biren-hearing-2025.txt"
 
@@ -49,6 +51,17 @@ SIMPLIFIED_DOC = """南风半导体2024年业绩公告
 2024年毛利率为41.2%，2023年为38.9%。
 公司2024年净亏损2.10亿元，较2023年的2.65亿元收窄。
 """
+
+
+def ingested(root: Path, documents: dict[str, str]) -> Assistant:
+    """An assistant over a fresh index of `documents` (file name → text) written under `root`."""
+    docs = root / "docs"
+    docs.mkdir()
+    for name, text in documents.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    assistant = Assistant.open(root / "index")
+    assistant.ingest([docs])
+    return assistant
 
 
 def write_corpus(folder: Path) -> Path:

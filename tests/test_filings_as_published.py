@@ -3,9 +3,8 @@ line of its own, a corporate-information block; and a news story that rounds the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ingested
 
 from assistant import Assistant
 
@@ -45,15 +44,12 @@ OTHER = """北岸物流控股有限公司
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root: Path = tmp_path_factory.mktemp("published")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "snowpeak-results-2024.txt").write_text(ANNOUNCEMENT, encoding="utf-8")
-    (docs / "snowpeak-news-2025.txt").write_text(NEWS, encoding="utf-8")
-    (docs / "beian-results-2024.txt").write_text(OTHER, encoding="utf-8")
-    a = Assistant.open(root / "index")
-    a.ingest([docs])
-    return a
+    documents = {
+        "snowpeak-results-2024.txt": ANNOUNCEMENT,
+        "snowpeak-news-2025.txt": NEWS,
+        "beian-results-2024.txt": OTHER,
+    }
+    return ingested(tmp_path_factory.mktemp("published"), documents)
 
 
 def test_a_stock_code_names_the_company_and_states_no_figure(assistant: Assistant) -> None:

@@ -3,9 +3,8 @@ name over the Chinese one) and a Chinese story that rounds it and quotes an anal
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ingested
 
 from assistant import Assistant
 
@@ -52,14 +51,8 @@ NEWS = """<html><head><title>港灣線中期收入增7% 分析師看好全年</t
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    root: Path = tmp_path_factory.mktemp("interim")
-    docs = root / "docs"
-    docs.mkdir()
-    (docs / "harbourline-interim-results-2025.txt").write_text(ANNOUNCEMENT, encoding="utf-8")
-    (docs / "harbourline-news-2025.html").write_text(NEWS, encoding="utf-8")
-    a = Assistant.open(root / "index")
-    a.ingest([docs])
-    return a
+    documents = {"harbourline-interim-results-2025.txt": ANNOUNCEMENT, "harbourline-news-2025.html": NEWS}
+    return ingested(tmp_path_factory.mktemp("interim"), documents)
 
 
 def test_the_english_and_chinese_names_under_the_disclaimer_are_one_company(assistant: Assistant) -> None:
