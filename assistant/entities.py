@@ -215,7 +215,7 @@ class EntityLexicon:
         self.periods = {d.doc_id: document_period(d.name, d.title, d.text[:400]) for d in docs}
         self._corpus = "\n".join(normalise(d.text) for d in docs)
         self._key_of = {name: e.key for e in entities for name in e.names}
-        self._romanised = {romanise(n): e.key for e in entities for n in e.names if re.search(f"[{_HAN}]", n)}
+        self._romanised = {romanise(n): e.key for e in entities for n in sorted(e.names) if re.search(f"[{_HAN}]", n)}
         # An English text may spell a Chinese name in pinyin ("rival Cenchuan Intelligent
         # Equipment" for 岑川智能裝備); spellings this long are not English words.
         for spelled, key in self._romanised.items():
@@ -287,7 +287,7 @@ class EntityLexicon:
             if code and (head_zh or head_en) and not _YEARLIKE.fullmatch(code.group(1)):
                 # "（股份代號：2917）": questions name a listed company by its code ("2917.HK").
                 head_names = head_zh[0] if head_zh else min(head_en, key=lambda p: p[0])[1]
-                codes.setdefault(code.group(1).lstrip("0"), []).append(next(iter(head_names)))
+                codes.setdefault(code.group(1).lstrip("0"), []).append(min(head_names))
         entities = _merge(groups)
         # Lists that hold a known name hold other companies' names too (摩爾線程、沐曦股份、壁仞科技).
         lexicon = cls(entities, {})
@@ -367,7 +367,9 @@ class EntityLexicon:
 
     def names_of(self, key: str) -> list[str]:
         """Every name of a company, longest first."""
-        return sorted(self.entities[key].names, key=len, reverse=True) if key in self.entities else []
+        # Ties by length are ordered by name: a set's order changes with the hash seed, and the
+        # last name goes into the dense query.
+        return sorted(self.entities[key].names, key=lambda n: (-len(n), n)) if key in self.entities else []
 
     def _name_candidates(self, text: str) -> list[str]:
         """Words that look like a company's name but match no company the documents name."""
@@ -407,7 +409,10 @@ class EntityLexicon:
     def display(self, key: str, chinese: bool) -> str:
         """The shortest name of `key` in Chinese (or not), else its key."""
         names = self.entities[key].names if key in self.entities else {key}
-        wanted = sorted((n for n in names if bool(re.search(f"[{_HAN}]", n)) == chinese and not n.isdigit()), key=len)
+        wanted = sorted(
+            (n for n in names if bool(re.search(f"[{_HAN}]", n)) == chinese and not n.isdigit()),
+            key=lambda n: (len(n), n),
+        )
         if wanted:
             return wanted[0] if chinese else wanted[0].title()
         return key if chinese else romanise(key).title()

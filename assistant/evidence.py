@@ -45,7 +45,7 @@ class Frame:
 
     @property
     def subject(self) -> str | None:
-        return next(iter(self.entities), None)
+        return min(self.entities, default=None)
 
     @property
     def target_metric(self) -> str | None:

@@ -75,3 +75,22 @@ def test_a_stock_code_two_documents_give_to_different_companies_names_neither() 
     assert lex.subject("a") != lex.subject("b")
     assert lex.resolve("2917") is None
     assert EntityLexicon.build([a]).subject_of("2917.HK 2024年收入") == EntityLexicon.build([a]).subject("a")
+
+
+def test_names_come_in_the_same_order_under_any_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "from assistant.entities import EntityLexicon; from assistant.schema import Document; "
+        "t = '橡嶺餅家控股有限公司\\n（股份代號：3176）\\n'; "
+        "lex = EntityLexicon.build([Document('d', 'd.txt', 'd.txt', 'd', t, '0')]); "
+        "print(lex.names_of(lex.subject('d')))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", script], env={"PYTHONHASHSEED": str(seed)}, capture_output=True, text=True, check=True
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(runs) == 1 and "3176" in runs.pop()
