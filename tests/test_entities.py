@@ -89,7 +89,11 @@ def test_names_come_in_the_same_order_under_any_hash_seed() -> None:
     )
     runs = {
         subprocess.run(
-            [sys.executable, "-c", script], env={"PYTHONHASHSEED": str(seed)}, capture_output=True, text=True, check=True
+            [sys.executable, "-c", script],
+            env={"PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         for seed in (1, 2, 3, 4)
     }
