@@ -455,7 +455,15 @@ _BY = re.compile(
 def _difference(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str) -> Finding | None:
     """ "營業收入較2023年增加約4.52億元": the later level less the earlier one, computed."""
     periods = sorted(frame.periods, key=_period_end)
-    if len(periods) == 1:
+    if len(periods) == 1 and _from_base(frame.text):
+        # "淨現金由2024年底起計增加約2,630萬港元": from that date to the latest one stated.
+        later = sorted(
+            {ev.figure.period for ev in evidence if ev.figure.metric == metric and ev.figure.period},
+            key=_period_end,
+        )
+        later = [p for p in later if _after(p, periods[0]) and _level(frame, evidence, metric, p)]
+        periods = [periods[0], later[-1]] if later else []
+    elif len(periods) == 1:
         periods = [p for p in (prior_period(periods[0]), periods[0]) if p]
     if len(periods) != 2:
         return None
@@ -472,6 +480,15 @@ def _difference(frame: Frame, evidence: list[Evidence], claimed: Figure, metric:
         f"{b.figure.text} ({periods[1]}) − {a.figure.text} ({periods[0]}) = {sign}{computed.display(frame.script)}"
     )
     return Finding(verdict, f"claim {said(claimed)} vs computed {arithmetic}", [b, a])
+
+
+_FROM = re.compile(r"(?:由|自|從|从|since|from)\s*$", re.I)
+
+
+def _from_base(text: str) -> bool:
+    """Whether the one period a claim names is where a change starts ("由2024年底起計", "since end-2024")."""
+    stated = parse_periods(text)
+    return len(stated) == 1 and bool(_FROM.search(text[max(0, stated[0].start - 6) : stated[0].start]))
 
 
 def _growth(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:

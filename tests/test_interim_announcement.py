@@ -29,6 +29,9 @@ Gross profit margin               61.8%         60.9%   0.9 ppt
 
 The Group launched online ordering for cakes in March 2025.
 
+As at 30 June 2025, the Group had a net cash position of HK$98.4 million
+(31 December 2024: HK$85.2 million).
+
 For the year ended 31 December 2024, the Group recorded profit attributable to owners of the
 Company of HK$52.6 million.
 
@@ -99,3 +102,9 @@ def test_a_sum_of_the_segments_a_claim_names_is_computed(assistant: Assistant) -
     assert verdict.label == "supported", verdict.explanation
     assert "其他" not in verdict.explanation  # the segment the claim does not name is left out
     assert assistant.check("港灣線2025年上半年烘焙及飲品兩個分部收入合計4.8億港元。").label == "refuted"
+
+
+def test_a_change_since_a_date_is_computed_to_the_latest_figure(assistant: Assistant) -> None:
+    verdict = assistant.check("港灣線的淨現金由2024年底起計增加約1,320萬港元。")
+    assert verdict.label == "supported", verdict.explanation
+    assert "85.2" in verdict.explanation and "98.4" in verdict.explanation
