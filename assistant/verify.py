@@ -457,12 +457,9 @@ def _difference(frame: Frame, evidence: list[Evidence], claimed: Figure, metric:
     periods = sorted(frame.periods, key=_period_end)
     if len(periods) == 1 and _from_base(frame.text):
         # "淨現金由2024年底起計增加約2,630萬港元": from that date to the latest one stated.
-        later = sorted(
-            {ev.figure.period for ev in evidence if ev.figure.metric == metric and ev.figure.period},
-            key=_period_end,
-        )
-        later = [p for p in later if _after(p, periods[0]) and _level(frame, evidence, metric, p)]
-        periods = [periods[0], later[-1]] if later else []
+        stated = {ev.figure.period for ev in evidence if ev.figure.metric == metric and ev.figure.period}
+        later = [p for p in stated if _after(p, periods[0]) and _level(frame, evidence, metric, p)]
+        periods = [periods[0], max(later, key=lambda p: (_period_end(p), p))] if later else []
     elif len(periods) == 1:
         periods = [p for p in (prior_period(periods[0]), periods[0]) if p]
     if len(periods) != 2:
@@ -709,12 +706,11 @@ def _covers_periods(s: Sentence, frame: Frame) -> bool:
     return all(any(same_period(n, p) for n in named) for p in frame.periods)
 
 
-def _names_only_others(text: str, frame: Frame, lexicon: EntityLexicon) -> bool:
+def _names_only_others(text: str, claimed: set[str], lexicon: EntityLexicon) -> bool:
     """Whether `text` is about another company than the claim's: one it never names opens a
     clause as its subject ("根據同業…，北辰綠電控股有限公司…2,231小時"), and none the claim names
-    is mentioned."""
+    (`claimed`) is mentioned."""
     mentions = lexicon.mentions(text)
-    claimed = {m.key for m in lexicon.mentions(frame.text)}
     if not mentions or any(m.key in claimed for m in mentions):
         return False
     first = mentions[0]
@@ -742,7 +738,8 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
     if claimed and frame.entities:
         # A peer's figure ("北辰綠電…2024年風電平均利用小時為2,231小時") in the asked company's
         # own filing bears out nothing about the asked company.
-        ranked = [s for s in ranked if not _names_only_others(s.text, frame, lexicon)]
+        named = {m.key for m in lexicon.mentions(frame.text)}
+        ranked = [s for s in ranked if not _names_only_others(s.text, named, lexicon)]
     for s in ranked[:5]:
         # A sentence that states every figure of the claim needs less of its wording.
         if s.coverage < (MIN_FIGURE_TEXT_COVERAGE if claimed else MIN_TEXT_COVERAGE):
