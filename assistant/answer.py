@@ -603,7 +603,18 @@ def is_part(ev: Evidence) -> bool:
         # "研发投入为2.15亿元，占营业收入的25.7%" measures R&D against revenue: no part of it.
         base = [m for m, _, _ in glossary.metrics_in(share.group())]
         share = None if base and ev.figure.metric not in base else share
-    return bool(_PART_OF.search(ev.sentence_text) or _WITHIN.search(before) or share)
+    return bool(_PART_OF.search(ev.sentence_text) or _within_its_metric(before, ev.figure.metric) or share)
+
+
+def _within_its_metric(before: str, metric: str | None) -> bool:
+    """Whether a 其中/"of which" before a figure makes it a part of a whole of its own metric:
+    "profit for the period …, of which profit attributable to owners …" is a measure of its own."""
+    within = list(_WITHIN.finditer(before))
+    if not within:
+        return False
+    whole = [m for m, _, _ in glossary.metrics_in(before[: within[-1].start()], folded=True)]
+    named = [m for m, _, _ in glossary.metrics_in(before[within[-1].end() :], folded=True)]
+    return not (whole and metric in named and whole[-1] != metric)
 
 
 def _who(frame: Frame) -> str:

@@ -651,6 +651,11 @@ def select(frame: Frame, evidence: list[Evidence], metric: str, period: str | No
             match.other_periods.append(ev)
         elif period_ok:
             match.other_entities.append(ev)
+    near = glossary.STANDS_IN.get(metric)
+    if near and not match.found:
+        stand_in = select(frame, evidence, near, period)
+        if stand_in.found:
+            return stand_in
     return match
 
 

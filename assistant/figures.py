@@ -1957,6 +1957,7 @@ _LABEL_FILLER = re.compile(
     r"[\s,，、:：;；*_.\-–—/&]+|(?<![a-z])(?:add|less|and|net|basic|diluted|total|from|of|the|for|in|year|period"
     r"|attributable\s+to.*)(?![a-z])|加|减|及|和|与|基本|摊薄|来自|的|总|期内|年内|本期间|本期|归属于.*|应占.*"
     r"|(?:本公司|母公司)?(?:拥有人|股东|权益持有人)(?=应占)"  # 本公司拥有人应占年内利润: whose profit, not which
+    r"|本公司|母公司"
 )
 _TOTAL_LABEL = re.compile(r"(?:total|合计|总计|合共|总额)")
 

@@ -73,8 +73,34 @@ _METRICS = (
     _m(
         "net_profit",
         "money",
-        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利|赚了|归母净利润|归母净利|股东应占溢利|股东应占利润",
+        "净利润|净利|纯利|利润|溢利|年内利润|期内利润|年内溢利|期内溢利|赚了",
         "net profit|net income|net earnings|profit for the year|profit for the period|profit",
+    ),
+    # The owners' share of the profit: it leaves out non-controlling interests, so it is a
+    # figure of its own beside the profit for the period.
+    _m(
+        "attributable_profit",
+        "money",
+        "归母净利润|归母净利|股东应占溢利|股东应占利润|股东应占净利润|股东应占纯利|归属于上市公司股东的净利润"
+        "|归属于母公司股东的净利润|归属于母公司所有者的净利润|归属于本公司股东的净利润|归属于公司股东的净利润"
+        "|拥有人应占溢利|拥有人应占利润|拥有人应占期内溢利|拥有人应占年内溢利|拥有人应占期内利润"
+        "|拥有人应占年内利润|权益持有人应占溢利|权益持有人应占利润|股东应占期内溢利|股东应占年内溢利",
+        "profit attributable to owners of the company|profit attributable to owners|profit attributable to"
+        " equity holders|profit attributable to shareholders|net profit attributable to shareholders"
+        "|net profit attributable to owners|net profit attributable to equity holders|attributable profit"
+        "|attributable net profit|net income attributable to shareholders|net profit attributable to the parent"
+        "|profit for the period attributable to owners of the company|profit for the year attributable to"
+        " owners of the company|profit attributable to the owners of the company",
+    ),
+    # Net profit less one-off gains and losses (扣非), which A-share reports state beside it.
+    _m(
+        "recurring_profit",
+        "money",
+        "扣除非经常性损益的净利润|扣除非经常性损益后的净利润|扣非净利润|扣非后净利润|扣非归母净利润"
+        "|扣非后归母净利润|归属于上市公司股东的扣除非经常性损益的净利润|扣除非经常性损益后归属于上市公司股东的净利润",
+        "net profit excluding non-recurring gains and losses|net profit after deducting non-recurring gains and"
+        " losses|net profit excluding non-recurring items|recurring net profit|net profit excluding one-off items"
+        "|recurring profit",
     ),
     _m(
         "net_margin",
@@ -337,6 +363,9 @@ METRICS: dict[str, Metric] = {m.id: m for m in _METRICS}
 SIGNLESS = frozenset(
     {"net_loss", "adjusted_net_loss", "rnd_expense", "income_tax", "administrative_expense", "selling_expense"}
 )
+# A metric asked for, and the one that answers it when the documents give no other: stories
+# say 净利润 for the owners' share. Not the reverse, which would count minorities' profit in.
+STANDS_IN = {"net_profit": "attributable_profit"}
 # Ids a change or a share is measured by rather than a measure of their own (Figure.aspect).
 ASPECT_IDS = frozenset({"growth", "cagr"})
 
@@ -457,8 +486,11 @@ class _Terms:
         # Longest first, because Python alternation takes the first alternative that matches;
         # a lookbehind at the front would cost the regex engine its fast scan, so the
         # word-start test for English terms is done on each match instead.
+        # English terms may wrap across a line ("profit\nattributable to owners").
         def alternation(ts: list[str]) -> str:
-            return "|".join(re.escape(x) for x in sorted(set(ts), key=lambda x: (-len(x), x)))
+            return "|".join(
+                re.escape(x).replace(r"\ ", r"\s+") for x in sorted(set(ts), key=lambda x: (-len(x), x))
+            )
 
         zh = [x for x in terms if not _is_ascii(x)]
         en = [x for x in terms if _is_ascii(x)]
@@ -471,7 +503,7 @@ class _Terms:
             found += [(m.group(), m.start(), m.end()) for m in self._zh.finditer(t)]
         if self._en is not None:
             found += [
-                (m.group(), m.start(), m.end())
+                (" ".join(m.group().split()), m.start(), m.end())
                 for m in self._en.finditer(t)
                 if m.start() == 0 or not ("a" <= t[m.start() - 1] <= "z")
             ]

@@ -368,8 +368,8 @@ TABLES = [
         UNIT_UNDER_PERIODS,
         None,
         [
-            ("474,555", "474555000", "CNY", "2024", "net_profit", None, None),
-            ("338,614", "338614000", "CNY", "2023", "net_profit", None, None),
+            ("474,555", "474555000", "CNY", "2024", "attributable_profit", None, None),
+            ("338,614", "338614000", "CNY", "2023", "attributable_profit", None, None),
         ],
     ),
     # a header without a label cell; columns of one table cover equal spans (2024 is 2024H1)

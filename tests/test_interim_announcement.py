@@ -27,7 +27,9 @@ FINANCIAL HIGHLIGHTS
 Revenue                         640,350       598,120        7.1%
 Gross profit margin               61.8%         60.9%   0.9 ppt
 
-The Group launched online ordering for cakes in March 2025.
+The Group launched online ordering for cakes in March 2025. Profit for the period was HK$41.9
+million, of which profit
+attributable to owners of the Company was HK$38.7 million.
 
 As at 30 June 2025, the Group had a net cash position of HK$98.4 million
 (31 December 2024: HK$85.2 million).
@@ -108,3 +110,17 @@ def test_a_change_since_a_date_is_computed_to_the_latest_figure(assistant: Assis
     verdict = assistant.check("港灣線的淨現金由2024年底起計增加約1,320萬港元。")
     assert verdict.label == "supported", verdict.explanation
     assert "85.2" in verdict.explanation and "98.4" in verdict.explanation
+
+
+def test_the_owners_share_of_profit_is_a_figure_of_its_own(assistant: Assistant) -> None:
+    answer = assistant.ask("What was Harbourline's profit attributable to owners of the Company in H1 2025?")
+    assert [f["value"] for f in answer.figures] == ["38700000"], answer.text
+    answer = assistant.ask("What was Harbourline's profit for the period in H1 2025?")
+    assert [f["value"] for f in answer.figures] == ["41900000"], answer.text
+    verdict = assistant.check("港灣線2025年上半年股東應佔溢利為4,190萬港元。")
+    assert verdict.label == "refuted", verdict.explanation
+
+
+def test_net_profit_is_answered_by_the_owners_share_when_that_is_all_there_is(assistant: Assistant) -> None:
+    answer = assistant.ask("港灣線2024年全年純利是多少？")
+    assert [f["value"] for f in answer.figures] == ["52600000"], answer.text
