@@ -488,9 +488,7 @@ class _Terms:
         # word-start test for English terms is done on each match instead.
         # English terms may wrap across a line ("profit\nattributable to owners").
         def alternation(ts: list[str]) -> str:
-            return "|".join(
-                re.escape(x).replace(r"\ ", r"\s+") for x in sorted(set(ts), key=lambda x: (-len(x), x))
-            )
+            return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(set(ts), key=lambda x: (-len(x), x)))
 
         zh = [x for x in terms if not _is_ascii(x)]
         en = [x for x in terms if _is_ascii(x)]
