@@ -46,6 +46,8 @@ _ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
 _ZH_EN_PAIR = re.compile(rf"([{_HAN}]{{2,12}})\s*[（(]\s*([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z&]+){{0,3}})\s*[）)]")
 _STOCK_CODE = re.compile(r"(?:股份代号|证券代码|股票代码|stock\s+code)\s*[:：]?\s*[*_]*\s*(\d{4,6})(?!\d)", re.I)
 _CODE = re.compile(r"\d{4,6}")
+# "恒瀾生物（02677.HK）": a name with its listing code after it is a listed company's.
+_ZH_WITH_CODE = re.compile(rf"([{_HAN}]{{2,12}})\s*[（(]\s*(\d{{4,6}})\s*\.\s*(?:hk|sz|sh|ss)\s*[）)]")
 # How far into a document its own names are read: past the exchange's disclaimer that opens
 # every HK announcement, to the English and Chinese names set one over the other.
 HEAD = 600
@@ -280,6 +282,11 @@ class EntityLexicon:
                 en = m.group(2).split()
                 if len(zh) >= 2 and any(romanise(zh[:k]) == en[0].lower() for k in (2, 3, 4)):
                     groups.append(set(_zh_names(zh)) | set(_en_names(m.group(2))) | {en[0].lower()})
+            for m in _ZH_WITH_CODE.finditer(text):
+                zh = _ZH_LEAD.sub("", m.group(1))
+                if len(zh) >= 2:
+                    groups.append(set(_zh_names(zh)) | {zh})
+                    codes.setdefault(m.group(2).lstrip("0"), []).append(zh)
             ticker = _ZH_TICKER_NAME.search(head)
             if ticker and head_zh:
                 head_zh[0].add(ticker.group(1))

@@ -501,7 +501,13 @@ def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) ->
     """The words that narrow the metric a figure is attributed by ("澄瓣系列收入由…1.21亿元"):
     such a figure is a part of the metric, not the metric itself. Chinese only: English puts
     adjectives there that do not narrow ("annual revenue")."""
-    if f.metric is None or f.unit in ("%", "pp", "bp"):
+    if f.metric is None:
+        return ""
+    line = text.rfind("\n", 0, f.start) + 1
+    heading = _HEADING.match(glossary.fold(text[line : f.start]))
+    if heading and _SEGMENT.search(heading.group(1)):
+        return heading.group(1)  # "冷鏈倉儲業務：報告期內實現營業收入72,391.06萬元，…佔…39.21%"
+    if f.unit in ("%", "pp", "bp"):
         return ""
     lo = sentence[0]
     folded = glossary.fold(text[lo : f.start])
@@ -531,6 +537,8 @@ _SEGMENT = re.compile(
 
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+# A line that opens with what it is about: "冷鏈倉儲業務：…".
+_HEADING = re.compile(r"\s*([\u3400-\u9fffa-z0-9]{2,16})[:：]")
 
 
 def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subject: str | None) -> str | None:
@@ -565,8 +573,9 @@ def clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
 # Words that make a figure a plan or a forecast, not an outcome ("計劃淨增門店150至180間",
 # "他预计，公司2025年归母净利润约16.3亿元", "plans capex of …").
 _PLAN = re.compile(
-    r"计划|预计|预期|预测|预估|估计|目标|指引|(?<![a-z])(?:plans?|planned|expects?|expected|targets?|guidance|aims?"
-    r"|forecasts?|forecasted|estimates?|estimated|projects?|projected|projections?)(?![a-z])",
+    r"计划|规划|预计|预期|预测|预估|估计|目标|指引|力争|争取|有望|(?<![a-z])(?:plans?|planned|planning|expects?"
+    r"|expected|targets?|targeting|guidance|aims?|aiming|intends?|forecasts?|forecasted|estimates?|estimated"
+    r"|projects?|projected|projections?)(?![a-z])",
     re.I,
 )
 _CONTINUES = re.compile(r"\s*(?:并且|並且|并|並|且|以及|及|and\b|while\b)", re.I)

@@ -417,7 +417,7 @@ _pp(
     _YEAR_FIRST,
     "half",
     rf"{_YF}\s*(?:年|财年|财政年度|年度)?\s*(?:的)?\s*"
-    r"(?P<h>上半年|下半年|上半财年|下半财年|中期|h1|h2|1h|2h|前六个月|前6个月|首六个月|"
+    r"(?P<h>上半年|下半年|上半财年|下半财年|半年度|中期|h1|h2|1h|2h|前六个月|前6个月|首六个月|"
     r"1\s*[-至到~]\s*6\s*月|7\s*[-至到~]\s*12\s*月)(?![a-z0-9])",
 )
 _pp(
@@ -464,6 +464,8 @@ _pp(
     rf"(?:the\s+)?(?P<w>first|second|1st|2nd)[\s-]+half(?:[\s-]+year)?\s+(?:of\s+)?(?:the\s+)?"
     rf"(?:(?:fiscal|financial)\s+)?(?:year\s+)?(?:fy\s*)?{_YL}",
     rf"(?:the\s+)?(?P<w>first)\s+six\s+months\s+(?:of\s+)?{_YL}",
+    rf"(?:jan(?:uary)?\s*(?:-|–|to|through)\s*jun(?:e)?)\s*,?\s*{_YL}",
+    rf"(?P<h>jul(?:y)?\s*(?:-|–|to|through)\s*dec(?:ember)?)\s*,?\s*{_YL}",
 )
 _pp(
     _YEAR_LAST,
@@ -497,6 +499,19 @@ _pp(
 # "as at 30 June", "Aug 15", "at the end of June" without a year.
 _pp(_OTHER, "en_md", rf"\b{_DAY}\s+{_MON}{_NO_YEAR}", rf"\b(?!may\b){_MON}\s+{_DAY}(?![\d%]|\.\d){_NO_YEAR}")
 _pp(_OTHER, "en_md_end", rf"\b(?:(?:as\s+(?:at|of)\s+)?(?:the\s+)?end\s+of\s+){_MON}{_NO_YEAR}")
+# Balance dates a report names without a date: the end of the period it covers (本報告期末)
+# and the end of the year before (上年度末).
+_pp(
+    _OTHER,
+    "rel_period_end",
+    r"本?报告期末|本期末|(?:the\s+)?end\s+of\s+the\s+(?:reporting\s+)?period(?![a-z])",
+)
+_pp(
+    _OTHER,
+    "rel_prev_year_end",
+    r"上一?年度?末|上年年末|上年底|去年年底|去年底|去年末|上年末"
+    r"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:last|previous|prior|preceding)\s+(?:financial\s+|fiscal\s+)?year(?![a-z])",
+)
 _pp(
     _OTHER,
     "rel_same",
@@ -668,7 +683,7 @@ def _period_candidate(m: re.Match[str], kind: str) -> _PCand | None:
         elif g.get("w"):
             n = _ORD[g["w"]]
         else:
-            n = 2 if h in ("下半年", "下半财年", "h2", "2h") or (h and h.startswith("7")) else 1
+            n = 2 if h in ("下半年", "下半财年", "h2", "2h") or (h and h.startswith(("7", "jul"))) else 1
         return _PCand(s, e, kind, f"{yy}H{n}", "half")
     if kind == "quarter":
         yy = _yy(m)
@@ -1452,6 +1467,12 @@ def _resolve(t: str, cands: list[_PCand], sents: list[int], anchor: _PCand | Non
                 c.pkind = ref.pkind
             elif c.kind == "rel_quarter" and year and c.m:
                 c.id, c.pkind = f"{year}Q{c.m}", "quarter"
+            elif c.kind == "rel_period_end" and anchor and anchor.id and anchor.pkind != "range":
+                y, mon = _year_of(anchor.id), _end_month(anchor.id)
+                if y:
+                    c.id, c.pkind = f"{y}-{mon:02d}-{_last_day(y, mon):02d}", "date"
+            elif c.kind == "rel_prev_year_end" and year:
+                c.id, c.pkind = f"{year - 1}-12-31", "date"
             elif c.kind == "rel_prev" and year:
                 c.id, c.pkind = str(year - 1), "year"
             elif c.kind == "rel_in_year":
@@ -1547,12 +1568,17 @@ def parse_periods(text: str, anchor: str | None = None) -> list[Period]:
 
 
 _REPORT_WORDS = re.compile(r"annual|interim|results?|report|quarterly|(?<![a-z])fy|年报|年度|业绩|中期|季报|半年")
-_INTERIM_WORDS = re.compile(r"interim|half[\s-]?year|中期|半年")
+_INTERIM_WORDS = re.compile(r"interim|half[\s-]?year|semi[\s-]?annual|中期|半年")
 
 
 _REPORTED = re.compile(
     r"止(?:六|三|九|十二)?个?月|止年度|止财政年度|上半年|下半年|中期|年度|ended|first[\s-]half|second[\s-]half"
     r"|interim|half[\s-]year|full[\s-]year|annual|fiscal|financial year"
+)
+
+_COMPARISON_BASE = re.compile(r"same|corresponding|同期")
+_FIRST_HALF = re.compile(
+    r"first[\s-]half|half[\s-]year|six\s+months\s+(?:to|ended|ending)\s+(?:june\s+30|30\s+june)|上半年|中期业绩|半年度"
 )
 
 
@@ -1568,7 +1594,12 @@ def document_period(name: str, title: str, head: str) -> str | None:
     reported = next((p for p in parse_periods(head[:400]) if p.id and _REPORTED.search(fold(p.text))), None)
     for text, stem_like in ((stem, True), (title, False), (head[:400], False)):
         folded = fold(text)
-        stated = [p for p in parse_periods(text) if p.id is not None and p.kind != "range"]
+        # "the same period of 2024" is what a change is measured from, not what is reported on.
+        stated = [
+            p
+            for p in parse_periods(text)
+            if p.id is not None and p.kind != "range" and not _COMPARISON_BASE.search(fold(p.text))
+        ]
         if stated and stated[0].kind == "date" and reported:
             return reported.id
         for p in stated:
@@ -1577,6 +1608,11 @@ def document_period(name: str, title: str, head: str) -> str | None:
             if stem_like and not _REPORT_WORDS.search(folded):
                 break  # "prospectus-2025": a year, but not what the document reports on
             return f"{p.id}H1" if _INTERIM_WORDS.search(folded) else p.id
+    # A story that names no year ("SHENZHEN, Aug 29 … first-half net profit rose 16.2%"): first
+    # halves are reported in the year they end, the year its file is dated.
+    year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", stem)
+    if year and _FIRST_HALF.search(fold(f"{title}\n{head[:400]}")):
+        return f"{year.group()}H1"
     return None
 
 
@@ -1606,6 +1642,7 @@ class _Table:
 
 
 _NUM_CELL = re.compile(
+    r"(?:增加|减少|上升|下降|提高|降低|增长|up|down)?\s?"  # 增加0.44个百分点: a change column's words
     r"[(（]?[+\-]?(?:rmb|hk\$|us\$|\$|¥)?\s?\d[\d,]*(?:\.\d+)?"
     r"(?:\s?(?:%|个百分点|百分点|ppts?|pp|bps?|个基点|基点|x|倍|名|张|家|个|股|million|bn|m|亿|万))?[)）]?"
 )
@@ -2064,10 +2101,13 @@ def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: 
     ids = [_with_template(pid, template) for pid in ids]
     kinds = []
     for (s, e), pid in zip(table.columns, ids, strict=True):
+        # "本報告期比上年同期增減" names two periods: the change between them.
+        compares = sum(1 for p in ctx.periods if s <= p.start < e) > 1
         if _SHARE_COLUMN.search(t, s, e):
             kinds.append("share")
-        elif pid is None and _CHANGE_COLUMN.search(t, s, e):
+        elif (pid is None or compares) and _CHANGE_COLUMN.search(t, s, e):
             kinds.append("change")
+            ids[len(kinds) - 1] = None  # it measures up to the latest column
         else:
             kinds.append("value")
     values = [pid for pid, kind in zip(ids, kinds, strict=True) if kind == "value" and pid]
@@ -2455,6 +2495,8 @@ def _chain(t: str, raws: list[_Raw], k: int) -> list[_Raw]:
             break
         if not _SERIES_GAP.fullmatch(t[a.end : b.start]):
             break
+        if a.unit and b.unit and a.family_key != b.family_key:
+            break  # "…及7.42億元，三年累計": the list ends where the kind of figure changes
         chain.append(b)
     return chain
 
@@ -2512,8 +2554,10 @@ def _align(ctx: _Context, chain: list[_Raw], group: list[str] | None, lo: int) -
             r.metric, r.metric_set = metric, True
 
 
-_FROM_AT = re.compile(r"(?:从|由|自|(?<![a-z])from)\s*$")
-_TO_AT = re.compile(r"(?:至|到|(?<![a-z])to)\s*$")
+# A qualifier may stand between the word and its figure: "to about 1.85 billion", 增至约3.2亿.
+_QUALIFIED = r"\s*(?:(?:about|approximately|around|roughly|nearly|almost|over|more\s+than|约|约为|逾|近|超过)\s*)?$"
+_FROM_AT = re.compile(r"(?:从|由|自|(?<![a-z])from)" + _QUALIFIED)
+_TO_AT = re.compile(r"(?:至|到|(?<![a-z])to)" + _QUALIFIED)
 _LEAD_GAP = re.compile(r"\s*(?:的|(?<![a-z])(?:in|the)(?![a-z]))?\s*")
 _CLAUSE_MARK = re.compile(r"[，,；;。]")
 
@@ -2521,7 +2565,7 @@ _CLAUSE_MARK = re.compile(r"[，,；;。]")
 def _introduced(ctx: _Context, r: _Raw, word: re.Pattern[str]) -> tuple[bool, Period | None]:
     """Whether `word` (from / to) introduces `r`, perhaps across a period: 由2022年的1.2億元."""
     t = ctx.t
-    if word.search(t, max(0, r.start - 8), r.start):
+    if word.search(t, max(0, r.start - 22), r.start):
         return True, None
     k = bisect.bisect_right(ctx.period_starts, r.start) - 1
     if k >= 0:
@@ -2657,6 +2701,8 @@ def _assign_default(ctx: _Context, r: _Raw) -> None:
             if r.metric is None and _SUMS_UP.match(ctx.t, c_lo, r.start):
                 # "…24份銷售合同,總金額達12.41億元": a clause that totals names no metric of its own.
                 r.metric = ctx.metric_before(ctx.sentence(r.start)[0], r.start, r.unit)
+            if r.metric is None:
+                r.metric = _level_of_change(ctx, r, c_lo)
     if r.aspect is None and r.unit == "%" and r.metric in _SHARE_METRICS:
         r.aspect = "share"
     if r.aspect in _CHANGES and r.direction is None and r.sign < 0:
@@ -2681,6 +2727,29 @@ def _assign_default(ctx: _Context, r: _Raw) -> None:
         r.period = _against_same_period(ctx, r, change)
         return
     r.period = p.id if p else r.extra.get("pair_to")
+
+
+def _level_of_change(ctx: _Context, r: _Raw, c_lo: int) -> str | None:
+    """The metric of a change that `r` ends: "Operating cash flow, however, fell 13.1% to 213.6
+    million" makes 213.6 million a level of operating cash flow."""
+    prev = r.extra.get("prev")
+    if prev is None or prev.aspect not in _CHANGES or prev.start < c_lo or not prev.metric:
+        return None
+    if not (_TO_AT.search(ctx.t, prev.end, r.start) and _compatible(r.unit, prev.metric)):
+        return None
+    return prev.metric if _subject_term(ctx, prev) else None
+
+
+def _subject_term(ctx: _Context, r: _Raw) -> bool:
+    """Whether the metric term nearest before `r` in its sentence comes before every other figure
+    of the sentence: the sentence's subject, not the base of a share ("…accounted for 68.4% of
+    revenue, rose 61.0%")."""
+    lo, _ = ctx.sentence(r.start)
+    k = bisect.bisect_left(ctx.term_starts, r.start) - 1
+    if k < 0 or ctx.term_starts[k] < lo or ctx.terms[k][0] != r.metric:
+        return False
+    prev = r.extra.get("prev")
+    return prev is None or prev.start < lo or prev.start > ctx.term_starts[k]
 
 
 def _against_same_period(ctx: _Context, r: _Raw, change: bool) -> str | None:
@@ -2793,6 +2862,7 @@ def parse_figures(text: str, anchor: str | None = None) -> list[Figure]:
     ctx.same_period = {c.start for c in cands if c.kind in ("rel_same", "year_same")}
     for a, b in pairwise(raws):
         a.extra["next_start"] = b.start
+        b.extra["prev"] = a
     _apply_tables(ctx, tables, raws, cands)
     _mark_bases(ctx, raws)
     _assign_aspects(ctx, raws)

@@ -250,8 +250,10 @@ _METRICS = (
     _m(
         "eps",
         "money",
-        "每股收益|每股盈利|每股亏损|每股基本亏损|每股基本盈利|每股基本收益",
-        "earnings per share|eps|loss per share|basic loss per share|basic earnings per share",
+        "每股收益|每股盈利|每股亏损|每股基本亏损|每股基本盈利|每股基本收益|每股基本及摊薄亏损|每股基本及摊薄盈利"
+        "|每股基本及摊薄收益|每股净亏损",
+        "earnings per share|eps|loss per share|basic loss per share|basic earnings per share"
+        "|basic and diluted loss per share|basic and diluted earnings per share",
     ),
     _m(
         "share_price",
@@ -351,6 +353,24 @@ _METRICS = (
         "percent",
         "资产负债比率|资本负债比率|负债比率|杠杆比率|负债权益比率",
         "gearing ratio|gearing|debt-to-equity ratio",
+    ),
+    _m(
+        "roe",
+        "percent",
+        "净资产收益率|加权平均净资产收益率|股本回报率|权益回报率|股东权益回报率",
+        "return on equity|roe|return on average equity|return on net assets|weighted average return on net assets",
+    ),
+    _m(
+        "government_grants",
+        "money",
+        "政府补助|政府补贴|政府资助|政府补助收入|政府津贴",
+        "government grants|government grant|government subsidies|government subsidy|subsidies",
+    ),
+    _m(
+        "fleet",
+        "count",
+        "冷藏车|车辆|货车|卡车|运输车辆|车队规模",
+        "trucks|vehicles|refrigerated trucks|fleet|fleet size",
     ),
     _m("total_assets", "money", "总资产|资产总额|资产总值", "total assets"),
     _m("net_assets", "money", "净资产|资产净值", "net assets"),

@@ -25,6 +25,7 @@ from .evidence import (
     fits_metric,
     frame_of,
     is_planned,
+    plan_before,
     prior_period,
     same_period,
     select,
@@ -87,7 +88,8 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
         if _enumerating(frame.text, claimed, metric):
             continue  # "自營門店及加盟門店兩個渠道": it counts what the claim lists
         parts = _parts_multiple(index, lexicon, frame, evidence, claimed, metric) if claimed.unit == "x" else None
-        if parts is None and unit_kind(claimed) == "money" and TOTAL.search(frame.text) and len(frame.periods) <= 1:
+        summable = unit_kind(claimed) == "money" or claimed.unit == "%"
+        if parts is None and summable and TOTAL.search(frame.text) and len(frame.periods) <= 1:
             parts = _parts_sum(index, lexicon, frame, evidence, claimed, metric)
         if (
             parts is None
@@ -424,15 +426,23 @@ _GENERIC_LINE = re.compile(r"(?:分部|业务|業務|板块|板塊|segments?|bus
 def _parts_sum(
     index: Index, lexicon: EntityLexicon, frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str
 ) -> Finding | None:
-    """ "自營門店及加盟門店兩個渠道合計收入約17.6億元": the lines of a breakdown the claim names, added up."""
+    """ "自營門店及加盟門店兩個渠道合計收入約17.6億元": the lines of a breakdown the claim names, added
+    up; their shares, when the claim states a share ("兩項業務合計收入佔營業收入的比例低於六成")."""
     period = frame.periods[0] if frame.periods else None
     focus = Focus.of_text(index, frame.text, lexicon)
+    aspect = "share" if claimed.unit == "%" else None
     named: dict[str, Evidence] = {}
     for ev in select(frame, evidence, metric, period).found:
         # A line of a breakdown table, or a sentence's segment ("光伏分部收入為人民幣2,315.8百萬元").
         label = row_label(ev) if ev.figure.part else ev.segment
-        if label and ev.figure.aspect is None and focus.coverage(_GENERIC_LINE.sub("", label)) > 0:
+        if label and ev.figure.aspect == aspect and focus.coverage(_GENERIC_LINE.sub("", label)) > 0:
             named.setdefault(label, ev)
+    # Lines the claim names word for word ("冷鏈運輸與供應鏈服務") leave out those that only share a
+    # word with them (冷鏈倉儲).
+    said_text = normalise(frame.text)
+    verbatim = {label: ev for label, ev in named.items() if normalise(_GENERIC_LINE.sub("", label)) in said_text}
+    if len(verbatim) >= 2:
+        named = verbatim
     if len(named) < 2 or len({ev.figure.unit for ev in named.values()}) != 1:
         return None
     lines = list(named.values())
@@ -682,21 +692,27 @@ def _denies(text: str) -> bool:
     return bool(_DENIAL.search(normalise(text)))
 
 
-_NEGATION = re.compile(r"(?:不|未|没有|沒有|无|無|並無|并无|not|no|did not|does not|has not)\s*$", re.I)
+_NEGATION = re.compile(
+    r"(?:不|未|没有|沒有|无|無|並無|并无|not|no|did not|does not|has not|outside|excluding|except|other than)\s*$", re.I
+)
+# "大中華區以外的權益": what follows a word may take it out as surely as a negation before it.
+_EXCLUDED_AFTER = re.compile(r".{0,2}?(?:以外|之外|除外)")
 
 
 def _negated(claim: str, sentence: str) -> str:
     """The word the sentence negates and the claim asserts ("董事會不建議派發" against "董事會建議派發"), or ""."""
     claim_tokens = set(tokens(claim))
-    norm = normalise(sentence)
+    norm, said = normalise(sentence), normalise(claim)
     for tok in claim_tokens:
         if len(tok) < 2 or tok.isdigit():
             continue
+        at = said.find(tok)
         for m in re.finditer(re.escape(tok), norm):
-            if _NEGATION.search(norm[max(0, m.start() - 9) : m.start()]) and not _NEGATION.search(
-                normalise(claim)[: normalise(claim).find(tok)][-9:]
-            ):
+            if _NEGATION.search(norm[max(0, m.start() - 9) : m.start()]) and not _NEGATION.search(said[:at][-9:]):
                 return norm[max(0, m.start() - 3) : m.end()]
+            excluded = _EXCLUDED_AFTER.match(norm, m.end())
+            if excluded and not _EXCLUDED_AFTER.match(said, at + len(tok)):
+                return norm[m.start() : excluded.end()]
     return ""
 
 
@@ -740,6 +756,7 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
         # own filing bears out nothing about the asked company.
         named = {m.key for m in lexicon.mentions(frame.text)}
         ranked = [s for s in ranked if not _names_only_others(s.text, named, lexicon)]
+    planned: Sentence | None = None
     for s in ranked[:5]:
         # A sentence that states every figure of the claim needs less of its wording.
         if s.coverage < (MIN_FIGURE_TEXT_COVERAGE if claimed else MIN_TEXT_COVERAGE):
@@ -748,6 +765,9 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
             # Across languages, wording is a loose match: every word must be bridged and the
             # two must both deny or both assert ("did not recommend" / "不建議").
             if s.coverage < CROSS_LANGUAGE_COVERAGE or _denies(frame.text) != _denies(s.text):
+                continue
+            if not asks_plan(frame.text) and _as_plan(s.text, []):
+                planned = planned or s
                 continue
             return Verdict(
                 frame.text,
@@ -766,18 +786,40 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
                 [Citation.of(s.passage, (s.start, s.end))],
             )
         stated = parse_figures(s.text)
-        if all(
-            any(supports(c, f) and _labelled_alike(frame.text, c, s.text, f, skip) for f in stated) for c in claimed
-        ):
+        backing = [
+            next((f for f in stated if supports(c, f) and _labelled_alike(frame.text, c, s.text, f, skip)), None)
+            for c in claimed
+        ]
+        if all(backing):
+            if not asks_plan(frame.text) and _as_plan(s.text, [f for f in backing if f]):
+                # "同时计划新增新能源冷藏车300辆" does not bear out "新增了300辆".
+                planned = planned or s
+                continue
             return Verdict(
                 frame.text,
                 "supported",
                 f"stated in {s.passage.doc}: 「{s.text}」",
                 [Citation.of(s.passage, (s.start, s.end))],
             )
+    if planned:
+        return Verdict(
+            frame.text,
+            "not_enough_info",
+            f"the documents state this only as a plan or forecast: 「{planned.text}」",
+            [Citation.of(planned.passage, (planned.start, planned.end))],
+        )
     coverage = f"{ranked[0].coverage:.0%}" if ranked else "0%"
     return Verdict(
         frame.text,
         "not_enough_info",
         f"no passage states this (the closest sentence covers {coverage} of the claim)",
     )
+
+
+def _as_plan(text: str, figures: list[Figure]) -> bool:
+    """Whether a sentence states the figures that back a claim (or, with none, its wording) as a
+    plan or forecast rather than as what happened."""
+    whole = (0, len(text))
+    if figures:
+        return any(plan_before(text, f.start, whole) for f in figures)
+    return asks_plan(text)
