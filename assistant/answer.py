@@ -210,7 +210,9 @@ class Focus:
         a region, not a verb of the claim ("由…升至")."""
         bridged = {w: phrasings for phrasings, words in self.groups for w in words}
         return any(
-            w > 0 and any(_noun(x) for x in ([t] if is_chinese(t) else ["".join(z) for z in bridged.get(t, ())]))
+            w > 0
+            and not _metric_word(t)  # "銷售額" in "前五名客戶銷售額佔營業收入的比例" is what the share is of
+            and any(_noun(x) for x in ([t] if is_chinese(t) else ["".join(z) for z in bridged.get(t, ())]))
             for t, w in self.weights.items()
         )
 
@@ -555,6 +557,11 @@ def _dated_in_sentence(ev: Evidence) -> bool:
     if ev.figure.period is None:
         return False
     return any(p.id and same_period(p.id, ev.figure.period) for p in parse_periods(ev.sentence_text))
+
+
+def _metric_word(word: str) -> bool:
+    """Whether a word is, whole, a metric's name."""
+    return any(s == 0 and e == len(word) for _, s, e in glossary.metrics_in(word))
 
 
 def _share_of_another(ev: Evidence, focus: Focus | None) -> bool:

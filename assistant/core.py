@@ -251,7 +251,9 @@ class Assistant:
             # A story's "約1.48億港元" may be the filing's HK$148.3 million, ranked lower: look
             # again among the passages of the company's own documents.
             with self._lock:
-                docs = self._company_docs(query.text)
+                # Among the company's other documents: the one the rounding came from would
+                # answer with it again.
+                docs = self._company_docs(query.text) - {c.id.rsplit("#", 1)[0] for c in answer.citations}
                 if docs:
                     closer = self.retriever.search(query.text, self.settings.answer_k * WIDEN, within=docs)
                     finer = answering.answer(self.index, self.lexicon, query, closer)

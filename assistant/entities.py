@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pypinyin import lazy_pinyin
 
@@ -38,8 +38,8 @@ _ZH_TRADE = (
     "科技 半导体 智算 算力 微系统 微电子 电子 控股 集团 股份 信息 技术 数据 智能 芯片 计算 资本 投资 "
     "线程 光电 通信 软件 网络 实业 装备 设备 机器人 医疗 器械 生物 制药 医药 材料 能源 新能源 汽车 精密 工业 "
     "光学 制造 智造 通讯 传感 管理 基金 产业 资源 再生 循环 环保 环境 新材料 物业 设施 服务 食品 乳业 饮品 饮料 "
-    "物流 教育 保险 地产 置业 酒店 餐饮 零售 消费 健康 文化 传媒 农业 牧业 纺织 服饰 化工 建筑 建设 工程 交通 运输 "
-    "航运 电力 电气 储能 锂电 电池 眼镜 商业 贸易 金融 证券 银行"
+    "物流 冷链 仓储 教育 保险 地产 置业 酒店 餐饮 零售 消费 健康 文化 传媒 农业 牧业 纺织 服饰 化工 建筑 建设 工程 "
+    "交通 运输 航运 电力 电气 储能 锂电 电池 眼镜 商业 贸易 金融 证券 银行"
 ).split()
 # "证券简称：青禾再生" at the head of an A-share filing: the short name of the company it is about.
 _ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
@@ -348,15 +348,11 @@ class EntityLexicon:
         """Every company a question or claim names, in order: by any of its names, by an
         English word that romanises one of its Chinese names, or by a Chinese name whose
         pinyin spells its English one (瀚光微系統 → Hanguang)."""
-        found = list(self.mentions(text))
+        found = [replace(m, end=self._name_end(text, m.key, m.start, m.end)) for m in self.mentions(text)]
         for m in re.finditer(r"\b[A-Z][A-Za-z]{2,}\b", text):
             key = self.resolve(m.group())
             if key and not any(x.start <= m.start() < x.end for x in found):
-                # "Biren Technology", "Lumina Compute Holdings": the trade words belong to the name.
-                end = m.end()
-                while (nxt := re.match(r"\s+([A-Z][a-z]+)", text[end:])) and nxt.group(1).lower() in _EN_TRADE:
-                    end += nxt.end()
-                found.append(Mention(key, m.start(), end))
+                found.append(Mention(key, m.start(), self._name_end(text, key, m.start(), m.end())))
         if not found:
             head = self.leading_han(text)
             offset = text.find(head) if head else -1
@@ -367,6 +363,19 @@ class EntityLexicon:
                     found.append(Mention(key, offset, offset + len(head)))
                     break
         return sorted(found, key=lambda m: m.start)
+
+    def _name_end(self, text: str, key: str, start: int, end: int) -> int:
+        """Where an English name in a question ends: "Biren Technology", "Lumina Compute Holdings"
+        (trade words), "Hongchuan Cold Chain" (words that go on one of its English names)."""
+        if not text[start:end].isascii():
+            return end
+        names = [n + " " for n in self.entities[key].names if n.isascii()]
+        while nxt := re.match(r"\s+([A-Z][a-z]+)", text[end:]):
+            said = normalise(text[start : end + nxt.end()]) + " "
+            if nxt.group(1).lower() not in _EN_TRADE and not any(n.startswith(said) for n in names):
+                break
+            end += nxt.end()
+        return end
 
     def in_query(self, text: str) -> set[str]:
         """The companies a question or claim names."""

@@ -536,7 +536,7 @@ _SEGMENT = re.compile(
 )
 
 
-_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，；;。！？!?\n]|,(?!\d)")  # not the comma of 8,000
 # A line that opens with what it is about: "冷鏈倉儲業務：…".
 _HEADING = re.compile(r"\s*([\u3400-\u9fffa-z0-9]{2,16})[:：]")
 

@@ -551,7 +551,7 @@ _pp(
     r"第\s*\d+",
     r"(?:no\.|no\s|#)\s*\d+",
     r"top[\s-]*\d+",
-    r"前\s*\d+\s*(?=[大名位])",
+    r"前\s*(?:\d+|[一二三四五六七八九十]{1,2})\s*(?=[大名位])",
     r"\d{1,2}:\d{2}",
     r"\d{1,2}\s*[日号](?![a-z元])",
 )
@@ -2436,6 +2436,11 @@ def _share_metric(ctx: _Context, r: _Raw) -> str | None:
     """Whose share a share is: the customers it comes from, else the total it is of."""
     t = ctx.t
     lo = r.extra.get("since", ctx.sentence(r.start)[0])
+    prev = r.extra.get("prev")
+    if prev is not None and prev.metric is None and prev.end == lo:
+        # "前五名客戶合計銷售金額為49,036.84萬元，佔營業收入的比例為26.56%": the amount before
+        # the share names no measure of its own; the customers are still what the share is of.
+        lo = ctx.sentence(r.start)[0]
     k = bisect.bisect_left(ctx.term_starts, r.start)
     for mid, s, _ in reversed(ctx.terms[:k]):
         if s < lo:

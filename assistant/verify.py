@@ -21,6 +21,7 @@ from .evidence import (
     Evidence,
     Frame,
     asks_plan,
+    clause,
     figures_in,
     fits_metric,
     frame_of,
@@ -791,6 +792,8 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
             for c in claimed
         ]
         if all(backing):
+            if _said_of_another_item(frame.text, s.text, [f for f in backing if f], stated, skip):
+                continue
             if not asks_plan(frame.text) and _as_plan(s.text, [f for f in backing if f]):
                 # "同时计划新增新能源冷藏车300辆" does not bear out "新增了300辆".
                 planned = planned or s
@@ -814,6 +817,24 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
         "not_enough_info",
         f"no passage states this (the closest sentence covers {coverage} of the claim)",
     )
+
+
+def _said_of_another_item(
+    claim: str, text: str, backing: list[Figure], stated: list[Figure], skip: frozenset[str]
+) -> bool:
+    """Whether a word of the claim is found only in a clause that states another item's figure:
+    "武漢…物流園（庫容9.8萬噸）…，位於昆明市的…中心（庫容4.5萬噸）" does not put 9.8萬噸 in 昆明."""
+    kept = list(text)
+    whole = (0, len(text))
+    for f in stated:
+        if f in backing or not any(f.unit == b.unit for b in backing):
+            continue
+        lo, hi = clause(text, f.start, whole)
+        if not any(lo <= b.start < hi for b in backing):
+            kept[lo:hi] = " " * (hi - lo)
+    # Words are looked for as strings: jieba may cut a clause on its own otherwise than in its sentence.
+    own, found = normalise("".join(kept)), normalise(text)
+    return any(len(t) >= 2 and not t.isdigit() and t not in skip and t in found and t not in own for t in tokens(claim))
 
 
 def _as_plan(text: str, figures: list[Figure]) -> bool:

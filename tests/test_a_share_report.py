@@ -28,6 +28,8 @@ REPORT = """<html><head><title>北川仓储物流股份有限公司2025年半年
 <p>运输业务：报告期内实现营业收入27,373.50万元，占公司营业收入的30.00%。</p>
 <p>配送业务：报告期内实现营业收入18,249.00万元，占公司营业收入的20.00%。</p>
 <p>报告期内，公司将华东地区以外的冷库委托第三方运营。</p>
+<p>报告期内，位于武汉市的武汉冷库（库容5.2万吨）于4月投入运营，位于昆明市的昆明冷库（库容3.1万吨）于6月投入运营。</p>
+<p>报告期内，公司前五名客户合计销售金额为20,000.00万元，占营业收入的比例为21.92%。</p>
 <p>2025年下半年，公司计划新增新能源货车200辆，力争2025年全年实现营业收入不低于19亿元。</p>
 <p>同业对比方面，南港物流（601234.SH）披露，该公司上半年归属于上市公司股东的净利润为7,350万元。</p>
 </body></html>
@@ -35,7 +37,8 @@ REPORT = """<html><head><title>北川仓储物流股份有限公司2025年半年
 
 STORY = """Beichuan Storage first-half profit rises
 
-SHANGHAI, Aug 28 (Wire) - Beichuan Storage Logistics said first-half profit rose 9.7%.
+SHANGHAI, Aug 28 (Wire) - Beichuan Storage Logistics Co Ltd (003321.SZ) said first-half profit
+rose 9.7%.
 
 Revenue climbed 9.9% to about 912 million yuan from 830 million yuan in the same period of 2024.
 
@@ -109,3 +112,20 @@ def test_a_list_ends_where_the_kind_of_figure_changes() -> None:
     text = "2022年至2024年，研发开支分别为6.10亿元、7.20亿元及6.80亿元，三年累计逾20亿元。"
     got = [(f.text, f.period) for f in parse_figures(text)][:3]
     assert got == [("6.10亿元", "2022"), ("7.20亿元", "2023"), ("6.80亿元", "2024")]
+
+
+def test_a_figure_is_not_put_in_another_items_clause(assistant: Assistant) -> None:
+    verdict = assistant.check("北川仓储库容5.2万吨的冷库位于昆明。")
+    assert verdict.label != "supported", verdict.explanation
+    assert assistant.check("北川仓储库容5.2万吨的冷库位于武汉。").label == "supported"
+
+
+def test_the_amount_before_a_share_leaves_it_the_customers_share(assistant: Assistant) -> None:
+    answer = assistant.ask("北川仓储2025年上半年前五名客户销售额占营业收入的比例是多少？")
+    assert [f["value"] for f in answer.figures] == ["21.92"], answer.text
+
+
+def test_words_of_the_english_name_narrow_nothing(assistant: Assistant) -> None:
+    # "Storage" is the company's name here, not its storage business line.
+    answer = assistant.ask("What was Beichuan Storage's operating revenue in the first half of 2025?")
+    assert [f["value"] for f in answer.figures] == ["912450000"], answer.text
