@@ -97,6 +97,13 @@ _ASKS_ASPECT = (
 )
 
 
+_BASE_BEFORE = re.compile(r"(?:较|較|比|相比|相較|相较|compared\s+(?:with|to)|versus|vs\.?|over|from)\s*$", re.I)
+
+
+def _asked(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(a, p) for a, p in _ASKS_ASPECT if p.search(text)]
+
+
 def aspect_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` asks for an aspect of its metric ("增长率", "占收入的比例")."""
     return [m.span() for _, pattern in _ASKS_ASPECT for m in pattern.finditer(text)]
@@ -115,13 +122,18 @@ def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
         # "interim dividend … How much per share?": a bare "per share" qualifies the other metric.
         found = [(m, s, e) for m, s, e in found if glossary.fold(text[s:e]) != "per share"]
     metrics = tuple(dict.fromkeys(m for m, _, _ in found))
-    periods = tuple(dict.fromkeys(pid for p in parse_periods(text) for pid in (p.members or (p.id,)) if pid))
+    stated = parse_periods(text)
+    periods = tuple(dict.fromkeys(pid for p in stated for pid in (p.members or (p.id,)) if pid))
+    if len(periods) == 2 and _ASKS.search(text) and any(a in ("growth", "pp_change") for a, _ in _asked(text)):
+        # "毛利率較2023年提升了多少個百分點？" asks the change to the other period, not 2023's level.
+        base = {p.id for p in stated if _BASE_BEFORE.search(text[max(0, p.start - 12) : p.start])}
+        periods = tuple(p for p in periods if p not in base) or periods
     subject = lexicon.subject_of(text)
     unknown = tuple(lexicon.unknown_names(text))
     named = lexicon.named_in(text)
     if named and any(0 <= text.find(n) < named[0].start for n in unknown):
         subject = None  # "Qingyao Robotics, a rival of Mintu, …" is about Qingyao, whom no document names
-    peer = next((m for m in named[1:] if _PEER.search(normalise(text[max(0, m.start - 8) : m.start]))), None)
+    peer = next((m for m in named[1:] if _PEER.search(normalise(text[max(0, m.start - 16) : m.start]))), None)
     if peer is not None and _ASKS.search(text):
         subject = peer.key  # "…年報裡提到的同行鎔鋰循環，2024年淨利潤是多少？" asks about the peer
     # A claim is about the first company it names; others are its objects or comparisons.

@@ -256,6 +256,8 @@ def _check_figure(
     frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, focus: Focus | None = None
 ) -> Finding:
     period = claimed.period or (frame.periods[0] if len(frame.periods) == 1 else None)
+    if period is None and claimed.aspect == "growth" and len(frame.periods) == 2:
+        period = max(frame.periods, key=_period_end)  # "rose by about 17% from 2022 to 2023": to 2023
     kind = unit_kind(claimed)
     match = select(frame, evidence, metric, period)
     sources = [

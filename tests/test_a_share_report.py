@@ -30,6 +30,7 @@ REPORT = """<html><head><title>北川仓储物流股份有限公司2025年半年
 <p>报告期内，公司将华东地区以外的冷库委托第三方运营。</p>
 <p>报告期内，位于武汉市的武汉冷库（库容5.2万吨）于4月投入运营，位于昆明市的昆明冷库（库容3.1万吨）于6月投入运营。</p>
 <p>报告期内，公司前五名客户合计销售金额为20,000.00万元，占营业收入的比例为21.92%。</p>
+<p>2022年至2024年，研发开支分别为1.00亿元、1.20亿元及1.10亿元。</p>
 <p>2025年下半年，公司计划新增新能源货车200辆，力争2025年全年实现营业收入不低于19亿元。</p>
 <p>同业对比方面，南港物流（601234.SH）披露，该公司上半年归属于上市公司股东的净利润为7,350万元。</p>
 </body></html>
@@ -129,3 +130,19 @@ def test_words_of_the_english_name_narrow_nothing(assistant: Assistant) -> None:
     # "Storage" is the company's name here, not its storage business line.
     answer = assistant.ask("What was Beichuan Storage's operating revenue in the first half of 2025?")
     assert [f["value"] for f in answer.figures] == ["912450000"], answer.text
+
+
+def test_a_change_from_one_year_to_another_is_computed_to_the_later(assistant: Assistant) -> None:
+    verdict = assistant.check("Beichuan Storage's R&D expenses rose by about 20% from 2022 to 2023.")
+    assert verdict.label == "supported", verdict.explanation
+    assert assistant.check("Beichuan Storage's R&D expenses rose by about 30% from 2022 to 2023.").label == "refuted"
+
+
+def test_a_change_asked_against_a_period_is_the_change_to_the_other(assistant: Assistant) -> None:
+    answer = assistant.ask("北川仓储2025年上半年加权平均净资产收益率较2024年上半年提升了多少个百分点？")
+    assert [f["value"] for f in answer.figures] == ["0.19"], answer.text
+
+
+def test_a_question_about_a_peer_company_is_answered_for_the_peer(assistant: Assistant) -> None:
+    answer = assistant.ask("北川仓储报告中提到的同业公司南港物流，上半年归属于上市公司股东的净利润是多少？")
+    assert [f["value"] for f in answer.figures] == ["73500000"], answer.text
