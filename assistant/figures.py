@@ -1602,6 +1602,8 @@ def document_period(name: str, title: str, head: str) -> str | None:
         ]
         if stated and stated[0].kind == "date" and reported:
             return reported.id
+        if stated and stated[0].kind == "date" and _FIRST_HALF.search(fold(f"{title}\n{head[:400]}")):
+            return f"{stated[0].id[:4]}H1"  # "first-half profit rises", dated in the year it reports
         for p in stated:
             if p.kind != "year":
                 return p.id

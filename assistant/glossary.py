@@ -401,6 +401,8 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("customer|customers|client|clients", "客户"),
         ("supplier|suppliers|vendor|vendors", "供应商"),
         ("sponsor|sponsors|joint sponsors", "保荐人|联席保荐人"),
+        ("sole|exclusive", "独家|唯一"),
+        ("placing agent|placing agents|placing", "配售代理|配售"),
         ("founder|co-founder|founded|founding", "创始人|创办人|创立|创办"),
         ("chairman|chairwoman|chair", "董事长|主席"),
         ("chief executive|ceo", "首席执行官|行政总裁|ceo"),

@@ -722,7 +722,8 @@ def _negated(claim: str, sentence: str) -> str:
 def _covers_periods(s: Sentence, frame: Frame) -> bool:
     """Whether a sentence (or its passage) names every period the claim names."""
     named = {pid for p in parse_periods(s.passage.text) for pid in (p.members or (p.id,)) if pid}
-    return all(any(same_period(n, p) for n in named) for p in frame.periods)
+    # An event's day lies within the month or year a claim names ("19 June 2024" in "June 2024").
+    return all(any(same_period(n, p) or (len(p) in (4, 7) and n.startswith(p)) for n in named) for p in frame.periods)
 
 
 def _names_only_others(text: str, claimed: set[str], lexicon: EntityLexicon) -> bool:

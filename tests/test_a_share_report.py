@@ -44,6 +44,8 @@ rose 9.7%.
 Revenue climbed 9.9% to about 912 million yuan from 830 million yuan in the same period of 2024.
 
 Operating cash flow, however, fell 18.4% to 98.3 million yuan.
+
+On 19 June 2025, the company signed a ten-year lease with Qiandao Port Holdings for a bonded cold store.
 """
 
 
@@ -146,3 +148,10 @@ def test_a_change_asked_against_a_period_is_the_change_to_the_other(assistant: A
 def test_a_question_about_a_peer_company_is_answered_for_the_peer(assistant: Assistant) -> None:
     answer = assistant.ask("北川仓储报告中提到的同业公司南港物流，上半年归属于上市公司股东的净利润是多少？")
     assert [f["value"] for f in answer.figures] == ["73500000"], answer.text
+
+
+def test_an_events_day_lies_within_the_month_a_claim_names(assistant: Assistant) -> None:
+    verdict = assistant.check("Beichuan Storage signed a ten-year lease with Qiandao Port Holdings in June 2025.")
+    assert verdict.label == "supported", verdict.explanation
+    verdict = assistant.check("Beichuan Storage signed a ten-year lease with Qiandao Port Holdings in June 2024.")
+    assert verdict.label != "supported", verdict.explanation
