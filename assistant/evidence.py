@@ -173,10 +173,15 @@ class Evidence:
         """The sentence as it bears on this figure: in "香港、澳門及內地收入分別為8.12億、1.49億及
         2.75億港元", 2.75億's sentence names 內地 and neither of the other two."""
         if self.item is None:
-            return self.sentence_text
-        a, b, lo, hi = self.item
-        text = self.passage.text
-        return text[self.sentence[0] : lo] + text[a:b] + text[hi : self.sentence[1]]
+            scoped = self.sentence_text
+        else:
+            a, b, lo, hi = self.item
+            text = self.passage.text
+            scoped = text[self.sentence[0] : lo] + text[a:b] + text[hi : self.sentence[1]]
+        # A line's heading ("冷鏈運輸業務：…；該業務毛利率為11.92%") bears on the sentences under it.
+        if self.segment and self.segment not in glossary.fold(scoped):
+            return f"{self.segment} {scoped}"
+        return scoped
 
 
 @lru_cache(maxsize=4096)

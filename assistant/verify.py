@@ -536,22 +536,25 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
     comparative = bool(_HIGHER.search(frame.text) or _LOWER.search(frame.text))
     if comparative and frame.others:
         return _compare_companies(frame, evidence, metric, bool(_HIGHER.search(frame.text)))
-    if len(frame.periods) == 1 and not comparative:
-        # "R&D expenses rose in 2024": a change rate the source states for that period.
+    if len(frame.periods) <= 1 and not comparative:
+        # "R&D expenses rose in 2024": a change rate the source states for that period; with no
+        # period named ("運輸業務毛利率較上年同期下降"), the latest one the source states.
+        period = frame.periods[0] if frame.periods else None
         rates = [
             ev
-            for ev in select(frame, evidence, metric, frame.periods[0]).found
-            if ev.figure.aspect == "growth" and ev.figure.direction
+            for ev in select(frame, evidence, metric, period).found
+            if ev.figure.aspect in ("growth", "pp_change") and ev.figure.direction and ev.figure.period
         ]
         if not rates:
-            return _since(frame, evidence, metric, frame.periods[0], claim_word)
+            return _since(frame, evidence, metric, period, claim_word) if period else None
         narrowed = _narrowest(rates, focus, strict=True)
         if not narrowed:
             return None
-        ev = min(narrowed, key=lambda e: e.rank)
+        latest = max(_period_end(ev.figure.period or "") for ev in narrowed)
+        ev = min((e for e in narrowed if _period_end(e.figure.period or "") == latest), key=lambda e: e.rank)
         went = ev.figure.direction
         label = "supported" if went == claim_word else "refuted"
-        return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {frame.periods[0]}", [ev])
+        return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {ev.figure.period}", [ev])
     if len(frame.periods) < 2:
         return None
     if _HIGHER.search(frame.text) or _LOWER.search(frame.text):

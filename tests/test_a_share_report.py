@@ -24,8 +24,8 @@ REPORT = """<html><head><title>北川仓储物流股份有限公司2025年半年
 <tr><th></th><th>本报告期末</th><th>上年度末</th><th>本报告期末比上年度末增减</th></tr>
 <tr><td>总资产（元）</td><td>3,405,000,000.00</td><td>3,210,000,000.00</td><td>6.07%</td></tr>
 </table>
-<p>仓储业务：报告期内实现营业收入45,622.50万元，占公司营业收入的50.00%。</p>
-<p>运输业务：报告期内实现营业收入27,373.50万元，占公司营业收入的30.00%。</p>
+<p>仓储业务：报告期内实现营业收入45,622.50万元，占公司营业收入的50.00%；该业务毛利率为30.10%，较上年同期增加1.20个百分点。</p>
+<p>运输业务：报告期内实现营业收入27,373.50万元，占公司营业收入的30.00%；该业务毛利率为10.50%，较上年同期减少0.80个百分点。</p>
 <p>配送业务：报告期内实现营业收入18,249.00万元，占公司营业收入的20.00%。</p>
 <p>报告期内，公司将华东地区以外的冷库委托第三方运营。</p>
 <p>报告期内，位于武汉市的武汉冷库（库容5.2万吨）于4月投入运营，位于昆明市的昆明冷库（库容3.1万吨）于6月投入运营。</p>
@@ -155,3 +155,10 @@ def test_an_events_day_lies_within_the_month_a_claim_names(assistant: Assistant)
     assert verdict.label == "supported", verdict.explanation
     verdict = assistant.check("Beichuan Storage signed a ten-year lease with Qiandao Port Holdings in June 2024.")
     assert verdict.label != "supported", verdict.explanation
+
+
+def test_a_lines_heading_bears_on_the_change_under_it(assistant: Assistant) -> None:
+    verdict = assistant.check("北川仓储运输业务毛利率较上年同期下降。")
+    assert verdict.label == "supported", verdict.explanation
+    assert "0.80" in verdict.explanation
+    assert assistant.check("北川仓储运输业务毛利率较上年同期上升。").label == "refuted"
