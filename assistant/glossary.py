@@ -191,6 +191,13 @@ _METRICS = (
         "融资|集资|融资额|总融资额|募资|募集资金|募资额|所得款项净额|筹资|融资总额",
         "fundraising|funding|raise|raised|raising|net proceeds|proceeds|financing",
     ),
+    # Before costs: never to be answered with the net proceeds, nor they with it.
+    _m(
+        "gross_proceeds",
+        "money",
+        "所得款项总额|募集资金总额|募资总额|集资总额",
+        "gross proceeds|gross proceeds of the placing|gross proceeds from the placing",
+    ),
     _m(
         "shareholding",
         "percent",

@@ -31,6 +31,7 @@ REPORT = """<html><head><title>北川仓储物流股份有限公司2025年半年
 <p>报告期内，位于武汉市的武汉冷库（库容5.2万吨）于4月投入运营，位于昆明市的昆明冷库（库容3.1万吨）于6月投入运营。</p>
 <p>报告期内，公司前五名客户合计销售金额为20,000.00万元，占营业收入的比例为21.92%。</p>
 <p>2022年至2024年，研发开支分别为1.00亿元、1.20亿元及1.10亿元。</p>
+<p>报告期内，公司完成向特定对象发行股票，募集资金总额为30,000.00万元，募集资金净额为29,400.00万元。</p>
 <p>2025年下半年，公司计划新增新能源货车200辆，力争2025年全年实现营业收入不低于19亿元。</p>
 <p>同业对比方面，南港物流（601234.SH）披露，该公司上半年归属于上市公司股东的净利润为7,350万元。</p>
 </body></html>
@@ -162,3 +163,10 @@ def test_a_lines_heading_bears_on_the_change_under_it(assistant: Assistant) -> N
     assert verdict.label == "supported", verdict.explanation
     assert "0.80" in verdict.explanation
     assert assistant.check("北川仓储运输业务毛利率较上年同期上升。").label == "refuted"
+
+
+def test_gross_proceeds_are_not_answered_with_the_net(assistant: Assistant) -> None:
+    answer = assistant.ask("北川仓储2025年上半年向特定对象发行股票的募集资金总额是多少？")
+    assert [f["value"] for f in answer.figures] == ["300000000"], answer.text
+    answer = assistant.ask("北川仓储2025年上半年向特定对象发行股票的募集资金净额是多少？")
+    assert [f["value"] for f in answer.figures] == ["294000000"], answer.text
