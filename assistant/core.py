@@ -253,7 +253,7 @@ class Assistant:
             with self._lock:
                 # Among the company's other documents: the one the rounding came from would
                 # answer with it again.
-                docs = self._company_docs(query.text) - {c.id.rsplit("#", 1)[0] for c in answer.citations}
+                docs = self._company_docs(query.text) - {c.doc_id for c in answer.citations}
                 if docs:
                     closer = self.retriever.search(query.text, self.settings.answer_k * WIDEN, within=docs)
                     finer = answering.answer(self.index, self.lexicon, query, closer)

@@ -1592,6 +1592,7 @@ def document_period(name: str, title: str, head: str) -> str | None:
     # A story's dateline ("2025年8月22日") is when it was written; the span it goes on to name
     # ("截至2025年6月30日止六個月中期業績") is what it reports on.
     reported = next((p for p in parse_periods(head[:400]) if p.id and _REPORTED.search(fold(p.text))), None)
+    first_half = _FIRST_HALF.search(fold(f"{title}\n{head[:400]}")) is not None
     for text, stem_like in ((stem, True), (title, False), (head[:400], False)):
         folded = fold(text)
         # "the same period of 2024" is what a change is measured from, not what is reported on.
@@ -1602,7 +1603,7 @@ def document_period(name: str, title: str, head: str) -> str | None:
         ]
         if stated and stated[0].kind == "date" and reported:
             return reported.id
-        if stated and stated[0].kind == "date" and _FIRST_HALF.search(fold(f"{title}\n{head[:400]}")):
+        if stated and stated[0].kind == "date" and first_half:
             return f"{stated[0].id[:4]}H1"  # "first-half profit rises", dated in the year it reports
         for p in stated:
             if p.kind != "year":
@@ -1613,7 +1614,7 @@ def document_period(name: str, title: str, head: str) -> str | None:
     # A story that names no year ("SHENZHEN, Aug 29 … first-half net profit rose 16.2%"): first
     # halves are reported in the year they end, the year its file is dated.
     year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", stem)
-    if year and _FIRST_HALF.search(fold(f"{title}\n{head[:400]}")):
+    if year and first_half:
         return f"{year.group()}H1"
     return None
 

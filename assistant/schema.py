@@ -90,6 +90,11 @@ class Citation:
         return cls(chunk.id, chunk.doc, chunk.page, chunk.start, chunk.end, chunk.text, qs, qe)
 
     @property
+    def doc_id(self) -> str:
+        """The document the passage is from: the first half of its id (DOC#N)."""
+        return self.id.rpartition("#")[0]
+
+    @property
     def quote(self) -> str:
         """The highlighted part of the passage, or the whole passage."""
         if self.quote_start is None or self.quote_end is None:

@@ -550,8 +550,8 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
         narrowed = _narrowest(rates, focus, strict=True)
         if not narrowed:
             return None
-        latest = max(_period_end(ev.figure.period or "") for ev in narrowed)
-        ev = min((e for e in narrowed if _period_end(e.figure.period or "") == latest), key=lambda e: e.rank)
+        # The latest period's rate; among its rates, the best-ranked (max keeps the first of equals).
+        ev = max(narrowed, key=lambda e: (_period_end(e.figure.period or ""), -e.rank))
         went = ev.figure.direction
         label = "supported" if went == claim_word else "refuted"
         return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {ev.figure.period}", [ev])
