@@ -524,7 +524,8 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
         if focus is None:
             return 0.0, 0.0
         lo, hi = clause(ev.passage.text, ev.figure.start, ev.sentence)
-        return -focus.coverage(ev.scope_text), -focus.coverage(ev.passage.text[lo:hi])
+        # "海外收入…，同比增長42.5%": the growth's clause is of the line its sentence names.
+        return -focus.coverage(ev.scope_text), -focus.coverage(f"{ev.segment} {ev.passage.text[lo:hi]}")
 
     best = min(
         found,
@@ -817,7 +818,8 @@ def names_person(text: str) -> bool:
 
 
 _COUNT_QUESTION = re.compile(
-    r"how many|多少(?:名|家|个|個|位|份|颗|顆|人|款|次|轮|輪)|(?<!哪)几(?:名|家|个|個|位)|(?<!哪)幾(?:名|家|個|位)",
+    r"how many|多少(?:名|家|个|個|位|份|颗|顆|人|款|次|轮|輪|套|台|臺|件|盒|间|間|辆|輛|张|張|箱|吨|噸)"
+    r"|(?<!哪)几(?:名|家|个|個|位)|(?<!哪)幾(?:名|家|個|位)",
     re.I,
 )
 

@@ -26,7 +26,7 @@ _ZH_LEGAL = re.compile(rf"([{_HAN}]{{2,16}}?){_ZH_SUFFIX}")
 # Words after which a company name starts ("据港交所官网披露上海壁仞…": the name follows 披露).
 _ZH_LEAD = re.compile(
     r".*(?:收购|披露|通过|显示|指出|表示|宣布|包括|企业|公司|核数师|审计师|保荐人|认购|投资者|同业|同行|竞争对手|对手|客户|"
-    r"供应商|由|及|和|与|为|是|在|的|据|对|向|被|将|从|于|令|使|让|其)"
+    r"供应商|(?:设备|服务|运营|开发|制造|经销|分销|器械)商|连锁|龙头|巨头|由|及|和|与|为|是|在|的|据|对|向|被|将|从|于|令|使|让|其)"
 )
 _ZH_PLACES = (
     "上海 深圳 北京 杭州 广州 南京 苏州 成都 武汉 西安 天津 重庆 香港 合肥 无锡 珠海 厦门 青岛 长沙 "
@@ -46,8 +46,13 @@ _ZH_TICKER_NAME = re.compile(rf"证券简称[:：]\s*([{_HAN}A-Za-z]{{2,8}})")
 _ZH_EN_PAIR = re.compile(rf"([{_HAN}]{{2,12}})\s*[（(]\s*([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z&]+){{0,3}})\s*[）)]")
 _STOCK_CODE = re.compile(r"(?:股份代号|证券代码|股票代码|stock\s+code)\s*[:：]?\s*[*_]*\s*(\d{4,6})(?!\d)", re.I)
 _CODE = re.compile(r"\d{4,6}")
-# "恒瀾生物（02677.HK）": a name with its listing code after it is a listed company's.
-_ZH_WITH_CODE = re.compile(rf"([{_HAN}]{{2,12}})\s*[（(]\s*(\d{{4,6}})\s*\.\s*(?:hk|sz|sh|ss)\s*[）)]")
+# "恒瀾生物（02677.HK）", "美笑齒科(Mirasmile Dental,02697)": a name with its listing code after
+# it is a listed company's, and an English name beside the code is the same company's.
+_ZH_WITH_CODE = re.compile(
+    rf"([{_HAN}]{{2,12}})\s*[（(]\s*(?:([A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z&]+){{0,3}})\s*[,，;；]\s*)?"
+    rf"(\d{{4,6}})(?:\s*\.\s*(?:hk|sz|sh|ss))?\s*[）)]",
+    re.I,
+)
 # How far into a document its own names are read: past the exchange's disclaimer that opens
 # every HK announcement, to the English and Chinese names set one over the other.
 HEAD = 600
@@ -91,7 +96,7 @@ _EN_SKIP = {
     "chairman",
     "shareholders",
 }
-_EN_PLACES = {"shanghai", "shenzhen", "beijing", "hangzhou", "guangzhou", "hong", "kong", "china", "chinese"}
+_EN_PLACES = {"hong", "kong", "china", "chinese", *("".join(lazy_pinyin(p)) for p in _ZH_PLACES)}
 _EN_TRADE = {
     "compute",
     "computing",
@@ -106,6 +111,25 @@ _EN_TRADE = {
     "systems",
     "company",
     "international",
+    # The trade an English name ends in: "Mirasmile Dental", "Yuet Fung Bakery".
+    "bakery",
+    "dental",
+    "medical",
+    "pharma",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "biotech",
+    "biosciences",
+    "therapeutics",
+    "foods",
+    "logistics",
+    "robotics",
+    "energy",
+    "optics",
+    "education",
+    "properties",
+    "healthcare",
+    "motors",
 }
 
 
@@ -195,7 +219,8 @@ def _en_names(legal: str) -> list[str]:
     while len(words) > 1 and words[-1] in _EN_TRADE:
         words = words[:-1]
         names.append(" ".join(words))
-    if len(words) > 1:
+    if len(words) > 1 and not all(len(w) <= 4 for w in words):
+        # "Xinghe Computing" goes by "Xinghe"; "Tak Fai" is one name in two syllables.
         names.append(words[0])
     return names
 
@@ -244,6 +269,7 @@ class EntityLexicon:
         groups: list[set[str]] = []
         subjects: dict[str, set[str]] = {}
         codes: dict[str, list[str]] = {}
+        coded: list[tuple[str, str, str]] = []  # (Chinese name, English name, listing code)
         docs = list(documents)
         for doc in docs:
             text = normalise(doc.text)
@@ -280,13 +306,15 @@ class EntityLexicon:
                 # "启衡医药（Qiheng Pharma）": a Chinese name glossed by an English one that spells it.
                 zh = _ZH_LEAD.sub("", normalise(m.group(1)))
                 en = m.group(2).split()
-                if len(zh) >= 2 and any(romanise(zh[:k]) == en[0].lower() for k in (2, 3, 4)):
-                    groups.append(set(_zh_names(zh)) | set(_en_names(m.group(2))) | {en[0].lower()})
-            for m in _ZH_WITH_CODE.finditer(text):
-                zh = _ZH_LEAD.sub("", m.group(1))
-                if len(zh) >= 2:
-                    groups.append(set(_zh_names(zh)) | {zh})
-                    codes.setdefault(m.group(2).lstrip("0"), []).append(zh)
+                spelt = any(romanise(zh[:k]) == en[0].lower() for k in (2, 3, 4))
+                # "悦丰饼家（Yuet Fung Bakery）": a Cantonese spelling, but a name that ends in its trade.
+                if len(zh) >= 2 and (spelt or (len(en) > 1 and en[-1].lower() in _EN_TRADE)):
+                    first = {en[0].lower()} if spelt else set()
+                    groups.append(set(_zh_names(zh)) | set(_en_names(m.group(2))) | first)
+            for m in _ZH_WITH_CODE.finditer(doc.text):
+                zh = _ZH_LEAD.sub("", normalise(m.group(1)))
+                if len(zh) >= 2 and not _YEARLIKE.fullmatch(m.group(3)):
+                    coded.append((zh, m.group(2) or "", m.group(3)))
             ticker = _ZH_TICKER_NAME.search(head)
             if ticker and head_zh:
                 head_zh[0].add(ticker.group(1))
@@ -295,6 +323,12 @@ class EntityLexicon:
                 # "（股份代號：2917）": questions name a listed company by its code ("2917.HK").
                 head_names = head_zh[0] if head_zh else min(head_en, key=lambda p: p[0])[1]
                 codes.setdefault(code.group(1).lstrip("0"), []).append(min(head_names))
+        known = set().union(*groups) if groups else set()
+        for zh, en, number in coded:
+            # "本地餅店港灣線餅店控股（3421）": the name is the part of the run a filing names.
+            zh = next((zh[i:] for i in range(len(zh) - 1) if known & {zh[i:], *_zh_names(zh[i:])}), zh)
+            groups.append(set(_zh_names(zh)) | {zh} | set(_en_names(en)))
+            codes.setdefault(number.lstrip("0"), []).append(zh)
         entities = _merge(groups)
         # Lists that hold a known name hold other companies' names too (摩爾線程、沐曦股份、壁仞科技).
         lexicon = cls(entities, {})
@@ -389,10 +423,14 @@ class EntityLexicon:
 
     def _name_candidates(self, text: str) -> list[str]:
         """Words that look like a company's name but match no company the documents name."""
+        named = self.named_in(text)
         found = [
-            w
-            for w in re.findall(r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}(?![A-Za-z])", text)
-            if w.lower() not in _NOT_NAMES and self.resolve(w) is None and not _finance_word(w)
+            m.group()
+            for m in re.finditer(r"(?<![A-Za-z])[A-Z][A-Za-z]{2,}(?![A-Za-z])", text)
+            if m.group().lower() not in _NOT_NAMES
+            and self.resolve(m.group()) is None
+            and not _finance_word(m.group())
+            and not any(n.start <= m.start() < n.end for n in named)  # "Fung" of "Yuet Fung Bakery"
         ]
         head = self.leading_han(text)
         if head and not self.in_query(text) and normalise(head) not in _GENERIC_SUBJECTS:

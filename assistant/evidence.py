@@ -383,10 +383,15 @@ def figures_in(
                 f = _share_named_before(p.text, f, sentence)
             previous = f
             owner = _owner(f, sentence, mentions, p.text, subject)
-            segment = _segment(p.text, f, sentence, mentions)
-            title = lexicon.titles.get(p.doc_id, "")
             digit = re.search(r"\d", f.text)
             item = items.get(f.start + (digit.start() if digit else 0))
+            # An item of "香港、澳門及內地收入分別為…" is narrowed by its own name (`scope_text`).
+            segment = "" if item else _segment(p.text, f, sentence, mentions)
+            last = out[-1] if out and out[-1].passage is p else None
+            if not segment and f.aspect == "growth" and last and last.sentence == sentence:
+                # "內地零售收益超2.1億港元，同比增幅超26%": the growth of the line named before it.
+                segment = last.segment if last.figure.metric == f.metric else ""
+            title = lexicon.titles.get(p.doc_id, "")
             out.append(Evidence(f, p, rank, owner, sentence, title, segment, item))
     return out
 
@@ -524,7 +529,7 @@ def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) ->
     heading = _HEADING.match(glossary.fold(text[line : f.start]))
     if heading and _SEGMENT.search(heading.group(1)):
         return heading.group(1)  # "冷鏈倉儲業務：報告期內實現營業收入72,391.06萬元，…佔…39.21%"
-    if f.unit in ("%", "pp", "bp"):
+    if f.unit in ("%", "pp", "bp") and f.aspect != "growth":
         return ""
     lo = sentence[0]
     folded = glossary.fold(text[lo : f.start])
@@ -548,7 +553,8 @@ def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) ->
 
 # What names a line of business or a region: "澄瓣系列", "PCIe加速卡", "服务器及集群", "海外".
 _SEGMENT = re.compile(
-    r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|海外|境外|境内|国内|国际|地区)$"
+    r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|零售|批发|海外|境外|境内|国内|国际|地区"
+    r"|欧洲|北美|美洲|亚太|亚洲|东南亚|中东|欧美|内地|香港|澳门|日本|美国)$"
     r"|[a-z]+\d+[a-z]*$|\d+[a-z]+$"
 )
 
@@ -590,11 +596,13 @@ def clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
 # Words that make a figure a plan or a forecast, not an outcome ("計劃淨增門店150至180間",
 # "他预计，公司2025年归母净利润约16.3亿元", "plans capex of …").
 _PLAN = re.compile(
-    r"计划|规划|预计|预期|预测|预估|估计|目标|指引|力争|争取|有望|(?<![a-z])(?:plans?|planned|planning|expects?"
-    r"|expected|targets?|targeting|guidance|aims?|aiming|intends?|forecasts?|forecasted|estimates?|estimated"
-    r"|projects?|projected|projections?)(?![a-z])",
+    r"计划|规划|预计|预期|预测|预估|估计|目标|指引|力争|争取|有望|(?<![a-z])(?:plans?|planned|planning|expect(?:s|ed|ing)?"
+    r"|targets?|targeting|guidance|aims?|aiming|intends?|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)"
+    r"|project(?:s|ed|ing)?|projections?)(?![a-z])",
     re.I,
 )
+# "超出市场预期，": a result set against a forecast, not a forecast.
+_MEASURED_AGAINST = re.compile(r"超出|超过|高于|低于|符合|好于|逊于|胜于|不及|beat|above|below|than|with|exceed", re.I)
 _CONTINUES = re.compile(r"\s*(?:并且|並且|并|並|且|以及|及|and\b|while\b)", re.I)
 _SPEAKER = 8  # a clause this short before a comma is a speaker and verb: "他预计，", "分析師預期，"
 
@@ -610,10 +618,21 @@ def plan_before(text: str, pos: int, sentence: tuple[int, int]) -> bool:
     lo = clause(text, pos, sentence)[0]
     while lo > sentence[0]:
         before = clause(text, max(sentence[0], lo - 2), sentence)[0]
-        if not (_CONTINUES.match(text, lo) or len(text[before:lo].strip()) <= _SPEAKER):
+        said = normalise(text[before:lo])
+        if any(m.end() >= len(said.rstrip(" ，,:：")) - 1 for m in _plan_words(said)):
+            return True  # "匯晉證券分析師陳嘉欣預測，…": all the speaker goes on to say is forecast
+        # "…2026年收入可達約18.3億元，股東應佔溢利約2.7億元": a clause that names no period of its
+        # own goes on with the one before it.
+        bare = not any(p.id for p in parse_periods(text[lo:pos]))
+        if not (_CONTINUES.match(text, lo) or len(said.strip()) <= _SPEAKER or bare):
             break
         lo = before
-    return bool(_PLAN.search(normalise(text[lo:pos])))
+    return any(_plan_words(normalise(text[lo:pos])))
+
+
+def _plan_words(text: str) -> list[re.Match[str]]:
+    """The plan and forecast words of `text`, leaving out those a result is measured against."""
+    return [m for m in _PLAN.finditer(text) if not _MEASURED_AGAINST.search(text[max(0, m.start() - 8) : m.start()])]
 
 
 def is_planned(ev: Evidence) -> bool:
@@ -688,9 +707,13 @@ def select(frame: Frame, evidence: list[Evidence], metric: str, period: str | No
 def _entity_ok(frame: Frame, ev: Evidence) -> bool:
     if frame.entities:
         return ev.entity in frame.entities
+    if frame.unknown_names:
+        # A company no document names ("Meisi Bakery Group"): nothing here is about it, though
+        # a word beside its name ("Bakery") may be in the documents.
+        return False
     if frame.other_names:
         # A name the documents use without its legal form ("Nimbus Cloud"): the figure's
         # sentence or its document's title must carry it.
         sentence = normalise(ev.sentence_text)
         return all(n in sentence or n in ev.doc_title for n in frame.other_names)
-    return not frame.unknown_names  # a company no document names: nothing here is about it
+    return True

@@ -407,6 +407,8 @@ _pp(
     "zh_ended",
     rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*日\s*止\s*"
     rf"(?:(?P<n>{_ZH_N})\s*个?\s*月|(?P<yr>(?:财政|财务)?年度|年))",
+    # "截至2025年3月底的财年": a fiscal year named by the month it ends.
+    rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月\s*(?:底|末)\s*(?:止|的)?\s*(?P<yr>财年|(?:财政|财务)?年度)",
 )
 _pp(_YEAR_FIRST, "zh_date", rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*[日号]")
 _pp(_YEAR_FIRST, "zh_month_end", rf"{_YF}\s*年\s*(?P<m>{_MD})\s*月份?\s*(?:末|底)")
@@ -527,7 +529,12 @@ _pp(
     "rel_prev",
     r"上一?年度?|去年|前一年|(?:prior|previous|last|preceding)\s+(?:fiscal\s+|financial\s+)?year(?![a-z])",
 )
-_pp(_OTHER, "rel_in_year", r"年内|年度内|全年|(?:during|in|for)\s+the\s+year(?![a-z])|full[\s-]year(?![a-z])")
+_pp(
+    _OTHER,
+    "rel_in_year",
+    # "in the year ended 31 March 2024" names its year; "in the year" alone is the report's.
+    r"年内|年度内|全年|(?:during|in|for)\s+the\s+year(?![a-z])(?!\s+(?:end(?:ed|ing)|to)\b)|full[\s-]year(?![a-z])",
+)
 _pp(
     _OTHER,
     "rel_half",

@@ -109,6 +109,18 @@ _METRICS = (
         "net margin|net profit margin|net loss margin",
     ),
     _m(
+        "pretax_margin",
+        "percent",
+        "税前利润率|除税前利润率|税前溢利率|除税前溢利率|税前利率",
+        "pre-tax profit margin|pre-tax margin|pretax margin|profit before tax margin",
+    ),
+    _m(
+        "operating_margin",
+        "percent",
+        "经营利润率|营业利润率|经营溢利率",
+        "operating margin|operating profit margin",
+    ),
+    _m(
         "adjusted_net_loss",
         "money",
         "经调整净亏损|经调整亏损|调整后净亏损|经调整年内亏损|经调整期内亏损|经调整亏损净额",
@@ -393,6 +405,9 @@ SIGNLESS = frozenset(
 # A metric asked for, and the one that answers it when the documents give no other: stories
 # say 净利润 for the owners' share. Not the reverse, which would count minorities' profit in.
 STANDS_IN = {"net_profit": "attributable_profit"}
+# A margin is its profit over revenue: where a filing states the two and not the margin, the
+# margin a claim states is computed from them.
+MARGIN_OF = {"net_margin": "net_profit", "pretax_margin": "profit_before_tax", "operating_margin": "operating_profit"}
 # Ids a change or a share is measured by rather than a measure of their own (Figure.aspect).
 ASPECT_IDS = frozenset({"growth", "cagr"})
 

@@ -264,9 +264,10 @@ def _check_figure(
         ev for ev in match.found if _kinds_agree(kind, unit_kind(ev.figure)) and _same_aspect(claimed, ev.figure)
     ]
     what = _label(frame, metric, period)
-    if not asks_plan(frame.text):
+    if not plan_before(frame.text, claimed.start, (0, len(frame.text))):
         # "預計集團2025年全年純利約1.72億港元" is an analyst's forecast: it bears out no claim
-        # about what the company earned, nor contradicts one.
+        # about what the company earned, nor contradicts one ("revenue exceeded HK$1.4 billion,
+        # meeting management's target" claims an outcome).
         outcomes = [ev for ev in sources if not is_planned(ev)]
         if sources and not outcomes:
             return Finding("not_enough_info", f"the documents give {what} only as a plan or forecast", [])
@@ -280,6 +281,9 @@ def _check_figure(
         sources = named or [ev for ev in sources if not _of_a_part(ev)]
         if not sources:
             return Finding("not_enough_info", f"no figure for {what} that names {focus.words()}", [])
+    elif any(not (ev.segment or ev.figure.part) for ev in sources):
+        # "收益按年增長逾11%" is of the whole: 內地零售's "增幅超26%" bears on no such claim.
+        sources = [ev for ev in sources if not (ev.segment or ev.figure.part)]
     sources = _narrowest(sources, focus)
     if sources:
         agreeing = [
@@ -303,9 +307,9 @@ def _check_figure(
             return Finding("refuted", f"claim {said(claimed)} vs source {said(ev.figure)} ({went}) for {what}", [ev])
         return Finding("refuted", f"claim {said(claimed)} vs source {said(ev.figure)} for {what}", [ev])
     if kind == "percent" and period:
-        growth = _growth(frame, evidence, claimed, metric, period)
-        if growth:
-            return growth
+        derived = _margin(frame, evidence, claimed, metric, period) or _growth(frame, evidence, claimed, metric, period)
+        if derived:
+            return derived
     other = [ev for ev in match.other_periods if _kinds_agree(kind, unit_kind(ev.figure))]
     held = sorted({ev.figure.period for ev in other if ev.figure.period})
     extra = f" (they give it for {', '.join(held)})" if held else ""
@@ -435,11 +439,17 @@ def _parts_sum(
     focus = Focus.of_text(index, frame.text, lexicon)
     aspect = "share" if claimed.unit == "%" else None
     named: dict[str, Evidence] = {}
-    for ev in select(frame, evidence, metric, period).found:
+    # The most exact statement of a line first: a table's 648,210 over the text's 港幣648.2百萬元.
+    for ev in sorted(select(frame, evidence, metric, period).found, key=lambda e: e.figure.precision):
         # A line of a breakdown table, or a sentence's segment ("光伏分部收入為人民幣2,315.8百萬元").
         label = row_label(ev) if ev.figure.part else ev.segment
-        if label and ev.figure.aspect == aspect and focus.coverage(_GENERIC_LINE.sub("", label)) > 0:
-            named.setdefault(label, ev)
+        if (
+            label
+            and ev.figure.aspect == aspect
+            and focus.coverage(_GENERIC_LINE.sub("", label)) > 0
+            and not any(_same_line(label, ev, seen, other) for seen, other in named.items())
+        ):
+            named[label] = ev
     # Lines the claim names word for word ("冷鏈運輸與供應鏈服務") leave out those that only share a
     # word with them (冷鏈倉儲).
     said_text = normalise(frame.text)
@@ -456,6 +466,14 @@ def _parts_sum(
     shown = computed.display(frame.script)
     explanation = f"claim {said(claimed)} vs computed {arithmetic} = {shown} ({period or 'any period'})"
     return Finding(verdict, explanation, lines)
+
+
+def _same_line(label: str, ev: Evidence, other_label: str, other: Evidence) -> bool:
+    """Whether two figures state one line of a breakdown: "香港零售" in a table and "香港零售分部"
+    in the text, or "中國內地零售" and "內地零售"."""
+    a, b = (normalise(_GENERIC_LINE.sub("", x)) for x in (label, other_label))
+    close = abs(ev.figure.value - other.figure.value) <= max(ev.figure.precision, other.figure.precision)
+    return a in b or b in a or close
 
 
 _BY = re.compile(
@@ -499,6 +517,23 @@ def _from_base(text: str) -> bool:
     """Whether the one period a claim names is where a change starts ("由2024年底起計", "since end-2024")."""
     stated = parse_periods(text)
     return len(stated) == 1 and bool(_FROM.search(text[max(0, stated[0].start - 6) : stated[0].start]))
+
+
+def _margin(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:
+    """A margin the source doesn't state ("pre-tax profit margin exceeded 12%"), computed as its
+    profit over the period's revenue."""
+    profit = glossary.MARGIN_OF.get(metric)
+    if profit is None or claimed.aspect is not None:
+        return None
+    a = _one(frame, evidence, profit, period, ("money",))
+    b = _one(frame, evidence, "revenue", period, ("money",))
+    if a is None or b is None or b.figure.value == 0 or a.figure.unit != b.figure.unit:
+        return None
+    rate = a.figure.value / b.figure.value * 100
+    computed = replace(claimed, value=rate, precision=Decimal("0.05"), qualifier=None)
+    label = "supported" if supports(claimed, computed) else "refuted"
+    arithmetic = f"{a.figure.text} ÷ {b.figure.text} = {rate:.1f}%"
+    return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {_label(frame, metric, period)}", [a, b])
 
 
 def _growth(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str, period: str) -> Finding | None:
