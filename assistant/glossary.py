@@ -408,6 +408,11 @@ STANDS_IN = {"net_profit": "attributable_profit"}
 # A margin is its profit over revenue: where a filing states the two and not the margin, the
 # margin a claim states is computed from them.
 MARGIN_OF = {"net_margin": "net_profit", "pretax_margin": "profit_before_tax", "operating_margin": "operating_profit"}
+# Terms of which a thing is one and only one: a company listed on the Main Board is not listed
+# on GEM. A claim naming one where the source names another is contradicted.
+ALTERNATIVES: tuple[tuple[str, ...], ...] = (
+    ("主板|main board", "创业板|gem|growth enterprise market", "科创板|star market", "北交所|北京证券交易所"),
+)
 # Ids a change or a share is measured by rather than a measure of their own (Figure.aspect).
 ASPECT_IDS = frozenset({"growth", "cagr"})
 

@@ -757,6 +757,71 @@ def _negated(claim: str, sentence: str) -> str:
     return ""
 
 
+def _alternatives(claim: str, sentence: str) -> list[tuple[list[str], list[str]]]:
+    """For each kind of `glossary.ALTERNATIVES` the claim names: the terms of it the claim names
+    and those the sentence names."""
+    said, norm = glossary.fold(claim), glossary.fold(sentence)
+    out = []
+    for kinds in glossary.ALTERNATIVES:
+        found = [
+            [m.group() for m in re.finditer(rf"(?<![a-z])(?:{k})(?![a-z])", t)] for t in (said, norm) for k in kinds
+        ]
+        claimed, stated = found[: len(kinds)], found[len(kinds) :]
+        if any(claimed):
+            out.append(
+                (
+                    [k for k, c in zip(kinds, claimed, strict=True) if c],
+                    [k for k, s in zip(kinds, stated, strict=True) if s],
+                )
+            )
+    return out
+
+
+def _alternative(claim: str, sentence: str) -> str:
+    """The term the sentence gives where the claim gives another of the same kind ("GEM" against
+    "主板上市"), or ""."""
+    for claimed, stated in _alternatives(claim, sentence):
+        if stated and not set(claimed) & set(stated):
+            return stated[0].split("|")[0]
+    return ""
+
+
+def _silent_on_kind(claim: str, sentence: str) -> bool:
+    """Whether the claim names a board (or another term of a kind) and the sentence names none:
+    the exchange's disclaimer names the exchange, not the board a company is listed on."""
+    return any(not stated for _, stated in _alternatives(claim, sentence))
+
+
+_RESPECTIVELY = re.compile(r"分别|respectively")
+_LIST_AND = re.compile(r"及|和|与|、|\band\b|,")
+
+
+def _contradicts(claim: str, sentence: str, skip: frozenset[str]) -> str:
+    """What in the sentence contradicts the claim's wording though every word is there, or ""."""
+    return _alternative(claim, sentence) or _paired_otherwise(claim, sentence, skip)
+
+
+def _paired_otherwise(claim: str, sentence: str, skip: frozenset[str]) -> str:
+    """ "主席及行政總裁的角色分別由何德暉先生及鄧詠思女士擔任" pairs 主席 with 何德暉: a claim
+    that pairs 主席 with 鄧詠思 is contradicted. Returns the pair the sentence makes, or ""."""
+    norm = normalise(sentence)
+    at = _RESPECTIVELY.search(norm)
+    if not at or _RESPECTIVELY.search(normalise(claim)):
+        return ""
+    lo = max((m.end() for m in _CLAUSE_OPEN.finditer(norm, 0, at.start())), default=0)
+    hi = next((m.start() for m in _CLAUSE_OPEN.finditer(norm, at.end())), len(norm))
+    left = _LIST_AND.split(norm[lo : at.start()])
+    right = _LIST_AND.split(norm[at.end() : hi])
+    if len(left) != len(right) or len(left) < 2:
+        return ""
+    words = [t for t in tokens(claim) if len(t) >= 2 and not t.isdigit() and t not in skip]
+    i = next((k for k, item in enumerate(left) for t in words if t in item), None)
+    j = next((k for k, item in enumerate(right) for t in words if t in item), None)
+    if i is None or j is None or i == j:
+        return ""
+    return f"{left[i].strip()} … {right[i].strip()}"
+
+
 def _covers_periods(s: Sentence, frame: Frame) -> bool:
     """Whether a sentence (or its passage) names every period the claim names."""
     named = {pid for p in parse_periods(s.passage.text) for pid in (p.members or (p.id,)) if pid}
@@ -801,13 +866,23 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
     planned: Sentence | None = None
     for s in ranked[:5]:
         # A sentence that states every figure of the claim needs less of its wording.
-        if s.coverage < (MIN_FIGURE_TEXT_COVERAGE if claimed else MIN_TEXT_COVERAGE):
+        if s.coverage < (MIN_FIGURE_TEXT_COVERAGE if claimed else MIN_TEXT_COVERAGE) or _silent_on_kind(
+            frame.text, s.text
+        ):
             continue
         if is_chinese(s.text) != is_chinese(frame.text) and not claimed:
             # Across languages, wording is a loose match: every word must be bridged and the
             # two must both deny or both assert ("did not recommend" / "不建議").
             if s.coverage < CROSS_LANGUAGE_COVERAGE or _denies(frame.text) != _denies(s.text):
                 continue
+            contradicted = _contradicts(frame.text, s.text, skip)
+            if contradicted:
+                return Verdict(
+                    frame.text,
+                    "refuted",
+                    f"the source says otherwise ({contradicted}): 「{s.text}」",
+                    [Citation.of(s.passage, (s.start, s.end))],
+                )
             if not asks_plan(frame.text) and _as_plan(s.text, []):
                 planned = planned or s
                 continue
@@ -820,11 +895,13 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
         if frame.periods and not _covers_periods(s, frame):
             continue
         negated = _negated(frame.text, s.text)
-        if negated and not claimed:
+        contradicted = "" if negated else _contradicts(frame.text, s.text, skip)
+        if (negated or contradicted) and not claimed:
+            says = f"the opposite ({negated})" if negated else f"otherwise ({contradicted})"
             return Verdict(
                 frame.text,
                 "refuted",
-                f"the source says the opposite ({negated}): 「{s.text}」",
+                f"the source says {says}: 「{s.text}」",
                 [Citation.of(s.passage, (s.start, s.end))],
             )
         stated = parse_figures(s.text)
