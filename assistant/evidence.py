@@ -532,6 +532,9 @@ def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) ->
     if f.unit in ("%", "pp", "bp") and f.aspect != "growth":
         return ""
     lo = sentence[0]
+    source = _REVENUE_FROM.search(text, lo, f.start)
+    if source and f.metric == "revenue" and not _WHOLE_SOURCE.match(source.group(1)):
+        return source.group(1).lower()  # "Revenue from intraoral scanners … increased by 34.4%"
     folded = glossary.fold(text[lo : f.start])
     terms = [(s, e) for m, s, e in glossary.metrics_in(folded, folded=True) if m == f.metric]
     if not terms:
@@ -547,8 +550,19 @@ def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) ->
     pieces = _PLAIN.sub(" ", "".join(chars)).split()
     if not pieces or not "".join(chars).endswith(pieces[-1]):
         return ""  # what stands right before the name is the company, a period or a plain word
-    last = pieces[-1]
+    last = _WITHIN_LEAD.sub("", pieces[-1])
     return last if _SEGMENT.search(last) and len(last) >= 2 else ""
+
+
+# English names a line after its metric: "Revenue from dental implant systems increased by …".
+_REVENUE_FROM = re.compile(
+    r"\b(?:revenues?|sales)\s+(?:from|of|generated\s+(?:from|by))\s+(?:the\s+|our\s+|its\s+)?([a-z][a-z\s,&-]{2,60}?)"
+    r"\s+(?:increased|decreased|grew|rose|fell|declined|was|were|amounted|accounted|reached|totall?ed)\b",
+    re.I,
+)
+# …but "revenue from contracts with customers" is all of it.
+_WHOLE_SOURCE = re.compile(r"(?:contracts\s+with\s+customers|(?:continuing\s+)?operations|the\s+group)\b", re.I)
+_WITHIN_LEAD = re.compile(r"^其中")
 
 
 # What names a line of business or a region: "澄瓣系列", "PCIe加速卡", "服务器及集群", "海外".
