@@ -877,33 +877,18 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
                 continue
             contradicted = _contradicts(frame.text, s.text, skip)
             if contradicted:
-                return Verdict(
-                    frame.text,
-                    "refuted",
-                    f"the source says otherwise ({contradicted}): 「{s.text}」",
-                    [Citation.of(s.passage, (s.start, s.end))],
-                )
+                return _quoting(frame, "refuted", f"the source says otherwise ({contradicted})", s)
             if not asks_plan(frame.text) and _as_plan(s.text, []):
                 planned = planned or s
                 continue
-            return Verdict(
-                frame.text,
-                "supported",
-                f"stated in {s.passage.doc}: 「{s.text}」",
-                [Citation.of(s.passage, (s.start, s.end))],
-            )
+            return _quoting(frame, "supported", f"stated in {s.passage.doc}", s)
         if frame.periods and not _covers_periods(s, frame):
             continue
         negated = _negated(frame.text, s.text)
         contradicted = "" if negated else _contradicts(frame.text, s.text, skip)
         if (negated or contradicted) and not claimed:
             says = f"the opposite ({negated})" if negated else f"otherwise ({contradicted})"
-            return Verdict(
-                frame.text,
-                "refuted",
-                f"the source says {says}: 「{s.text}」",
-                [Citation.of(s.passage, (s.start, s.end))],
-            )
+            return _quoting(frame, "refuted", f"the source says {says}", s)
         stated = parse_figures(s.text)
         backing = [
             next((f for f in stated if supports(c, f) and _labelled_alike(frame.text, c, s.text, f, skip)), None)
@@ -916,25 +901,20 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
                 # "同时计划新增新能源冷藏车300辆" does not bear out "新增了300辆".
                 planned = planned or s
                 continue
-            return Verdict(
-                frame.text,
-                "supported",
-                f"stated in {s.passage.doc}: 「{s.text}」",
-                [Citation.of(s.passage, (s.start, s.end))],
-            )
+            return _quoting(frame, "supported", f"stated in {s.passage.doc}", s)
     if planned:
-        return Verdict(
-            frame.text,
-            "not_enough_info",
-            f"the documents state this only as a plan or forecast: 「{planned.text}」",
-            [Citation.of(planned.passage, (planned.start, planned.end))],
-        )
+        return _quoting(frame, "not_enough_info", "the documents state this only as a plan or forecast", planned)
     coverage = f"{ranked[0].coverage:.0%}" if ranked else "0%"
     return Verdict(
         frame.text,
         "not_enough_info",
         f"no passage states this (the closest sentence covers {coverage} of the claim)",
     )
+
+
+def _quoting(frame: Frame, label: str, why: str, s: Sentence) -> Verdict:
+    """A verdict on a text claim that quotes and cites the sentence it rests on."""
+    return Verdict(frame.text, label, f"{why}: 「{s.text}」", [Citation.of(s.passage, (s.start, s.end))])
 
 
 def _said_of_another_item(
