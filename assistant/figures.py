@@ -885,7 +885,7 @@ _CCY_SUFFIX_TABLE = {
     "aud": "AUD",
 }
 _CCY_SUFFIX = re.compile(
-    r"\s?(?P<c>"
+    r"[ \t]?(?P<c>"  # a currency on the next line is no suffix of a number ending this one
     + "|".join(
         re.escape(k) + ("(?![a-z])" if k.isascii() else "") for k in sorted(_CCY_SUFFIX_TABLE, key=len, reverse=True)
     )
@@ -1816,6 +1816,9 @@ def _plain_header(t: str, s: int, e: int, n: int) -> tuple[tuple[int, int] | Non
     """The label part and `n` column headers of a plain-text header line, if it is one."""
     if s == e or _SENTENCE_END.search(t, s, e):
         return None
+    measured = _measures_over_years(t, s, e, n)
+    if measured:
+        return measured
     # "HK$'000   % of total   Change": cells set apart by wide gaps may hold spaces themselves.
     tokens = _gap_cells(t, s, e)
     if len(tokens) < max(n, 2):
@@ -1829,6 +1832,26 @@ def _plain_header(t: str, s: int, e: int, n: int) -> tuple[tuple[int, int] | Non
         return None
     head = (tokens[0][0], columns[0][0] - 1) if len(tokens) > n else None
     return (_trim(t, *head) if head else None), columns
+
+
+_HEADER_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _measures_over_years(t: str, s: int, e: int, n: int) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
+    """The columns of a PDF header that sets a measure before each year, the measures repeating
+    ("Year ended 31 December Revenue 2025 Revenue 2024 Gross profit 2025 Gross profit 2024"):
+    one column a measure and a year."""
+    years = [m.span() for m in _HEADER_YEAR.finditer(t, s, e)]
+    if n < 2 or len(years) != n:
+        return None
+    words = t[years[0][1] : years[1][0]].strip()
+    before = t[s : years[0][0]].rstrip()
+    if not words or not _WORDY.search(words) or not before.endswith(words):
+        return None
+    first = s + len(before) - len(words)
+    columns = [(first, years[0][1])] + [_trim(t, years[i - 1][1], years[i][1]) for i in range(1, n)]
+    head = _trim(t, s, first) if first > s else None
+    return (head if head and head[0] < head[1] else None), columns
 
 
 def _grid_line(line: str, sep: str) -> bool:
@@ -2132,9 +2155,10 @@ def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: 
     for row, is_total in zip(table.rows, totals, strict=True):
         ls, le = row.label
         metric, label_aspect = _label_metric(t, ls, le)
+        named = metric is not None
         # A breakdown ("Revenue by business line … Total"): a row that names no metric of its
         # own is a part of what the header names, the total row that thing itself.
-        part = metric is None and subject is not None and not is_total
+        part = metric is None and (subject is not None or any(column_metrics)) and not is_total
         if metric is None:
             metric = subject
         label_share = bool(_SHARE_COLUMN.search(t, ls, le))
@@ -2162,6 +2186,8 @@ def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: 
             else:
                 aspect = label_aspect
             cell_metric = metric
+            if not named and column_metrics[ci] and aspect != "share":
+                cell_metric = column_metrics[ci]  # a "Gross profit 2025" column over lines that name none
             if aspect == "share" and metric not in _CONCENTRATION:
                 cell_metric = (column_metrics[ci] if kind == "share" else None) or of_metric or metric
             r.period, r.period_set = pid, True

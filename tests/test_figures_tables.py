@@ -472,3 +472,34 @@ def test_breakdown_rows_are_parts_and_the_total_row_is_not(text: str) -> None:
         if f.metric is None:
             continue
         assert f.part == (f.start < start), f.text
+
+
+PDF_MEASURES_OVER_YEARS = """4. Revenue and segment information
+Year ended 31 December Revenue 2025 Revenue 2024 Gross profit 2025 Gross profit 2024
+RMB'000 RMB'000 RMB'000 RMB'000
+Dental implant systems 712,448 538,216 468,210 345,603
+Clear aligners and consumables 287,623 252,719 137,342 115,074
+Total 1,000,071 790,935 605,552 460,677
+"""
+
+
+def test_a_pdf_header_that_sets_a_measure_before_each_year() -> None:
+    got = [
+        (f.text, f.metric, f.period, f.part)
+        for f in parse_figures(PDF_MEASURES_OVER_YEARS)
+        if f.value >= 1000 and f.unit == "CNY"
+    ]
+    assert got[:4] == [
+        ("712,448", "revenue", "2025", True),
+        ("538,216", "revenue", "2024", True),
+        ("468,210", "gross_profit", "2025", True),
+        ("345,603", "gross_profit", "2024", True),
+    ]
+    assert got[-4:] == [
+        ("1,000,071", "revenue", "2025", False),
+        ("790,935", "revenue", "2024", False),
+        ("605,552", "gross_profit", "2025", False),
+        ("460,677", "gross_profit", "2024", False),
+    ]
+    # The year that ends the header line is no amount in the unit of the line below.
+    assert not any(f.text.startswith("2024") for f in parse_figures(PDF_MEASURES_OVER_YEARS))
