@@ -28,6 +28,7 @@ from .evidence import (
     figures_in,
     frame_of,
     is_planned,
+    is_segment,
     plan_before,
     same_period,
     select,
@@ -53,6 +54,11 @@ _WHICH = {
     "en": "The question names no company; the documents give {term} for {names}.",
     "zh-Hans": "问题没有指明公司；文件提供了{names}的{term}。",
     "zh-Hant": "問題沒有指明公司；文件提供了{names}的{term}。",
+}
+_UNNAMED_PART = {
+    "en": "The documents give {term}, but none for {part}.",
+    "zh-Hans": "文件提供了{term}，但没有{part}的数字。",
+    "zh-Hant": "文件提供了{term}，但沒有{part}的數字。",
 }
 
 
@@ -337,6 +343,11 @@ def figure_answer(
             # "YX-101获批后预计峰值销售额？" names no company, but the passages closest to it are
             # about one; another company's figure is no answer to it.
             found = []
+        part = _line_asked(frame, lexicon, focus)
+        if found and part and not any(focus and focus.coverage(ev.scope_text) for ev in found):
+            # "北美收入" asked, only the total and other regions stated: the total is no answer.
+            holds = _UNNAMED_PART[frame.script].format(term=_metric_term(frame, metric), part=part)
+            return abstention(frame.text, f"no figure of {metric} names {part}", frame.script, holds)
         if found:
             chosen.append(_best(found, focus))
         else:
@@ -376,6 +387,22 @@ def figure_answer(
         citations,
         figures=[ev.figure.to_dict() for ev in chosen],
         reason=f"{metric} for {_who(frame)} {', '.join(p or 'any period' for p in periods)}",
+    )
+
+
+def _line_asked(frame: Frame, lexicon: EntityLexicon, focus: Focus | None) -> str:
+    """The line of business or region a question asks a metric of ("北美收入"), if it names one."""
+    if focus is None:
+        return ""
+    names = {n for key in frame.entities for n in lexicon.names_of(key)}
+    return " ".join(
+        w
+        for w, weight in focus.weights.items()
+        # A word no document uses at all weighs nothing, and no figure is of it.
+        if (weight > 0 or not lexicon.anywhere(w))
+        and is_chinese(w)
+        and is_segment(w)
+        and not any(w in n for n in names)
     )
 
 

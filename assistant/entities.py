@@ -446,6 +446,10 @@ class EntityLexicon:
         """Name-like words of `text` that no document contains at all."""
         return [n for n in self._name_candidates(text) if normalise(n) not in self._corpus]
 
+    def anywhere(self, word: str) -> bool:
+        """Whether any document contains `word`."""
+        return normalise(word) in self._corpus
+
     def other_names(self, text: str) -> list[str]:
         """Name-like words of `text` that documents contain without naming a company by them."""
         return [n for n in self._name_candidates(text) if normalise(n) in self._corpus]

@@ -565,6 +565,11 @@ _WHOLE_SOURCE = re.compile(r"(?:contracts\s+with\s+customers|(?:continuing\s+)?o
 _WITHIN_LEAD = re.compile(r"^其中")
 
 
+def is_segment(word: str) -> bool:
+    """Whether a word names a line of business or a region ("海外", "澄瓣系列", "北美")."""
+    return bool(_SEGMENT.search(glossary.fold(word)))
+
+
 # What names a line of business or a region: "澄瓣系列", "PCIe加速卡", "服务器及集群", "海外".
 _SEGMENT = re.compile(
     r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|零售|批发|海外|境外|境内|国内|国际|地区"

@@ -126,3 +126,10 @@ def test_one_listing_board_rules_out_another(assistant: Assistant) -> None:
 
 def test_a_count_question_is_not_answered_with_an_amount(assistant: Assistant) -> None:
     assert assistant.ask("金峰麵家2025財年賣出了多少套餐？").abstained
+
+
+def test_a_line_no_document_names_is_not_answered_with_the_total(assistant: Assistant) -> None:
+    answer = assistant.ask("金峰麵家2025財年北美收益是多少？")
+    assert answer.abstained, answer.text
+    assert "北美" in answer.text
+    assert not assistant.ask("金峰麵家2025財年收益是多少？").abstained
