@@ -536,6 +536,11 @@ def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) ->
     if source and f.metric == "revenue" and not _WHOLE_SOURCE.match(source.group(1)):
         return source.group(1).lower()  # "Revenue from intraoral scanners … increased by 34.4%"
     folded = glossary.fold(text[lo : f.start])
+    if f.aspect == "growth":
+        # "内地零售增长两成半": the line right before the change word, with no metric term between.
+        run = re.search(r"([\u3400-\u9fff]{2,12})" + _CHANGE_TAIL, folded)
+        if run and _SEGMENT.search(run.group(1)):
+            return _WITHIN_LEAD.sub("", run.group(1))
     terms = [(s, e) for m, s, e in glossary.metrics_in(folded, folded=True) if m == f.metric]
     if not terms:
         return ""
@@ -563,6 +568,7 @@ _REVENUE_FROM = re.compile(
 # …but "revenue from contracts with customers" is all of it.
 _WHOLE_SOURCE = re.compile(r"(?:contracts\s+with\s+customers|(?:continuing\s+)?operations|the\s+group)\b", re.I)
 _WITHIN_LEAD = re.compile(r"^其中")
+_CHANGE_TAIL = r"(?:同比|按年)?(?:增长|增幅|上升|下降|减少|增加|下滑|增|升|降)(?:为|了|约|近|逾|超过?)*\s*$"
 
 
 def is_segment(word: str) -> bool:

@@ -1205,6 +1205,10 @@ def _read_suffix(t: str, raw: str, r: _Raw, pos: int, zh: bool) -> int | None:
             return None  # a year that the period grammar did not take
         if kind == "tenths":  # 三成 is 30%
             r.scale *= 10
+            if t.startswith("半", um.end()):  # 一成半 is 15%
+                r.number += Decimal("0.5")
+                r.unit = "%"
+                return um.end() + 1
         r.unit = {"pct": "%", "tenths": "%"}.get(kind, kind)
         return um.end()
     return pos

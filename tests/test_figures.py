@@ -74,6 +74,7 @@ NUMBERS = [
     ("１２．８５億元", "1285000000", "CNY", None, "500000"),
     ("10多億元", "1000000000", "CNY", "over", None),
     ("3成", "30", "%", None, "5"),
+    ("一成半", "15", "%", None, "5"),  # a tenth and a half
     ("3個月", "3", "months", None, None),
     ("5分鐘", "5", "minutes", None, None),
     ("二十四份", "24", "count", None, "0.5"),
