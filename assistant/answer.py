@@ -318,6 +318,7 @@ def figure_answer(
     if frame.asks_total:
         return _total_answer(frame, lexicon, evidence, metric)
     periods = frame.periods or (None,)
+    part = _line_asked(frame, lexicon, focus)
     chosen: list[Evidence] = []
     missing: list[str] = []
     for period in periods:
@@ -343,7 +344,6 @@ def figure_answer(
             # "YX-101获批后预计峰值销售额？" names no company, but the passages closest to it are
             # about one; another company's figure is no answer to it.
             found = []
-        part = _line_asked(frame, lexicon, focus)
         if found and part and not any(focus and focus.coverage(ev.scope_text) for ev in found):
             # "北美收入" asked, only the total and other regions stated: the total is no answer.
             holds = _UNNAMED_PART[frame.script].format(term=_metric_term(frame, metric), part=part)

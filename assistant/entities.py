@@ -34,6 +34,13 @@ _ZH_PLACES = (
     "四川 云南 贵州 陕西 甘肃 辽宁 吉林 黑龙江 广西 海南 内蒙古 新疆 宁夏 青海 长沙 南昌 贵阳 南宁 海口 太原 "
     "石家庄 哈尔滨 长春 兰州 常州 嘉兴 绍兴 温州 台州 中山 惠州 江门 烟台 潍坊 泉州 漳州 南通 扬州 徐州 台湾 澳门"
 ).split()
+
+
+def romanise(name: str) -> str:
+    """Toneless pinyin run together: 壁仞 → "biren"."""
+    return "".join(lazy_pinyin(name)).lower()
+
+
 _ZH_TRADE = (
     "科技 半导体 智算 算力 微系统 微电子 电子 控股 集团 股份 信息 技术 数据 智能 芯片 计算 资本 投资 "
     "线程 光电 通信 软件 网络 实业 装备 设备 机器人 医疗 器械 生物 制药 医药 材料 能源 新能源 汽车 精密 工业 "
@@ -96,7 +103,7 @@ _EN_SKIP = {
     "chairman",
     "shareholders",
 }
-_EN_PLACES = {"hong", "kong", "china", "chinese", *("".join(lazy_pinyin(p)) for p in _ZH_PLACES)}
+_EN_PLACES = {"hong", "kong", "china", "chinese", *(romanise(p) for p in _ZH_PLACES)}
 _EN_TRADE = {
     "compute",
     "computing",
@@ -223,11 +230,6 @@ def _en_names(legal: str) -> list[str]:
         # "Xinghe Computing" goes by "Xinghe"; "Tak Fai" is one name in two syllables.
         names.append(words[0])
     return names
-
-
-def romanise(name: str) -> str:
-    """Toneless pinyin run together: 壁仞 → "biren"."""
-    return "".join(lazy_pinyin(name)).lower()
 
 
 class EntityLexicon:
@@ -444,7 +446,7 @@ class EntityLexicon:
 
     def unknown_names(self, text: str) -> list[str]:
         """Name-like words of `text` that no document contains at all."""
-        return [n for n in self._name_candidates(text) if normalise(n) not in self._corpus]
+        return [n for n in self._name_candidates(text) if not self.anywhere(n)]
 
     def anywhere(self, word: str) -> bool:
         """Whether any document contains `word`."""
@@ -452,7 +454,7 @@ class EntityLexicon:
 
     def other_names(self, text: str) -> list[str]:
         """Name-like words of `text` that documents contain without naming a company by them."""
-        return [n for n in self._name_candidates(text) if normalise(n) in self._corpus]
+        return [n for n in self._name_candidates(text) if self.anywhere(n)]
 
     @staticmethod
     def leading_han(text: str) -> str:

@@ -1854,8 +1854,8 @@ def _measures_over_years(t: str, s: int, e: int, n: int) -> tuple[tuple[int, int
         return None
     first = s + len(before) - len(words)
     columns = [(first, years[0][1])] + [_trim(t, years[i - 1][1], years[i][1]) for i in range(1, n)]
-    head = _trim(t, s, first) if first > s else None
-    return (head if head and head[0] < head[1] else None), columns
+    head = _trim(t, s, first)
+    return (head if head[0] < head[1] else None), columns
 
 
 def _grid_line(line: str, sep: str) -> bool:
@@ -2162,7 +2162,7 @@ def _apply_table(ctx: _Context, table: _Table, by_cell: dict[int, _Raw], cands: 
         named = metric is not None
         # A breakdown ("Revenue by business line … Total"): a row that names no metric of its
         # own is a part of what the header names, the total row that thing itself.
-        part = metric is None and (subject is not None or any(column_metrics)) and not is_total
+        part = not named and (subject is not None or any(column_metrics)) and not is_total
         if metric is None:
             metric = subject
         label_share = bool(_SHARE_COLUMN.search(t, ls, le))

@@ -885,7 +885,7 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
         if frame.periods and not _covers_periods(s, frame):
             continue
         negated = _negated(frame.text, s.text)
-        contradicted = "" if negated else _contradicts(frame.text, s.text, skip)
+        contradicted = "" if negated or claimed else _contradicts(frame.text, s.text, skip)
         if (negated or contradicted) and not claimed:
             says = f"the opposite ({negated})" if negated else f"otherwise ({contradicted})"
             return _quoting(frame, "refuted", f"the source says {says}", s)
