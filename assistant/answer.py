@@ -319,6 +319,7 @@ def figure_answer(
         return _total_answer(frame, lexicon, evidence, metric)
     periods = frame.periods or (None,)
     part = _line_asked(frame, lexicon, focus)
+    region = _region_asked(frame)
     chosen: list[Evidence] = []
     missing: list[str] = []
     for period in periods:
@@ -344,12 +345,20 @@ def figure_answer(
             # "YX-101获批后预计峰值销售额？" names no company, but the passages closest to it are
             # about one; another company's figure is no answer to it.
             found = []
-        if found and part and not any(focus and focus.coverage(ev.scope_text) for ev in found):
+        if region:
+            named = [ev for ev in found if _names_region(ev.scope_text, region)]
+            unnamed = not named
+        else:
+            named = [ev for ev in found if part and ev.segment and any(w in ev.segment for w in part.split())]
+            unnamed = bool(part) and not any(focus and focus.coverage(ev.scope_text) for ev in found)
+        if found and unnamed:
             # "北美收入" asked, only the total and other regions stated: the total is no answer.
-            holds = _UNNAMED_PART[frame.script].format(term=_metric_term(frame, metric), part=part)
-            return abstention(frame.text, f"no figure of {metric} names {part}", frame.script, holds)
+            shown = part or _as_written(frame.text, region[0])
+            holds = _UNNAMED_PART[frame.script].format(term=_metric_term(frame, metric), part=shown)
+            return abstention(frame.text, f"no figure of {metric} names {shown}", frame.script, holds)
         if found:
-            chosen.append(_best(found, focus))
+            # "在香港有多少家門店" over "共186間…其中香港128間": the line's own figure, not the total.
+            chosen.append(_best(named or found, focus, found))
         else:
             missing.append(period or "")
     if len(periods) == 1 and missing and periods[0] and periods[0].endswith("H2"):
@@ -404,6 +413,26 @@ def _line_asked(frame: Frame, lexicon: EntityLexicon, focus: Focus | None) -> st
         and is_segment(w)
         and not any(w in n for n in names)
     )
+
+
+def _region_asked(frame: Frame) -> tuple[str, ...]:
+    """The spellings, in both languages, of a region an English question asks a metric of."""
+    if frame.script != "en":
+        return ()  # a Chinese question's regions are among its line words (`_line_asked`)
+    for en, zh in glossary.REGIONS:
+        if _names_region(frame.text, en):
+            return en + zh
+    return ()
+
+
+def _as_written(text: str, word: str) -> str:
+    found = re.search(re.escape(word), text, re.I)
+    return found.group() if found else word
+
+
+def _names_region(text: str, spellings: tuple[str, ...]) -> bool:
+    folded = glossary.fold(text)
+    return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", folded) for w in spellings)
 
 
 def _only_as(frame: Frame, ev: Evidence, asked: str, reason: str) -> Answer:
@@ -539,7 +568,7 @@ def _unique(citations: list[Citation]) -> list[Citation]:
     return out
 
 
-def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
+def _best(found: list[Evidence], focus: Focus | None = None, restated: list[Evidence] | None = None) -> Evidence:
     """The figure to answer with: the one whose sentence, then clause, holds most of the question's
     narrowing words (`Focus`); then one stated without a qualifier (the prospectus's 3.37億 over
     a news article's 約3.4億); not a part of a total ("800G模塊收入…佔總收入約46%") when the
@@ -566,10 +595,10 @@ def _best(found: list[Evidence], focus: Focus | None = None) -> Evidence:
         ),
     )
     # The same figure stated more exactly elsewhere (the filing's 474,555千元 for a story's
-    # RMB474.6 million) is the one to quote.
+    # RMB474.6 million) is the one to quote; `restated` are where else to look for it.
     finer = [
         ev
-        for ev in found
+        for ev in restated or found
         if ev.figure.unit == best.figure.unit
         and ev.figure.aspect == best.figure.aspect
         and ev.figure.precision < best.figure.precision

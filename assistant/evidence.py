@@ -86,7 +86,11 @@ _ASKS_ASPECT = (
     ("pp_change", re.compile(r"百分点|百分點|percentage points?|ppts?\b", re.I)),
     (
         "growth",
-        re.compile(r"增长率|增長率|增幅|同比|按年|growth|grew by|year-on-year|yoy|increase by|rose by|fell by", re.I),
+        re.compile(
+            r"增长率|增長率|增幅|同比|按年|growth|grew by|year[\s-]on[\s-]year|yoy|increase by|rose by|fell by"
+            r"|by how much did\b.{0,60}?\b(?:grow|rise|increase|fall|decline|drop)",
+            re.I,
+        ),
     ),
     (
         "share",
@@ -513,7 +517,7 @@ _SENTENCE_END = re.compile(r"[。.!?！？;；]\s*$")
 # "total", a verb ("實現收入"), a particle.
 _PLAIN = re.compile(
     r"\d{4}年?(?:上半年|下半年|第[一二三四1-4]季度|财年|年度)?|上半年|下半年|本公司|公司|本集团|集团|本期间|期内|年内|"
-    r"全年|年度|总|合计|合共|累计|综合|主营业务|主营|营业|其(?!他)|该|同期|当期|去年|上年|今年|本年|实现|录得|取得|获得|"
+    r"全年|年度|总|合计|合共|累计|综合|主营业务|主营|营业|其中|其(?!他)|该|同期|当期|去年|上年|今年|本年|实现|录得|取得|获得|"
     r"达到|达|为|的|及|和|与|之|已|共|约|逾|近|超过"
 )
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -536,6 +540,9 @@ def _segment(text: str, f: Figure, sentence: tuple[int, int], mentions: list) ->
     if source and f.metric == "revenue" and not _WHOLE_SOURCE.match(source.group(1)):
         return source.group(1).lower()  # "Revenue from intraoral scanners … increased by 34.4%"
     folded = glossary.fold(text[lo : f.start])
+    item = _LIST_ITEM.search(folded)
+    if item and _SEGMENT.search(item.group(1)):
+        return _WITHIN_LEAD.sub("", item.group(1))  # "其中香港128間（2024年3月31日：124間）、中國內地58間"
     if f.aspect == "growth":
         # "内地零售增长两成半": the line right before the change word, with no metric term between.
         run = re.search(r"([\u3400-\u9fff]{2,12})" + _CHANGE_TAIL, folded)
@@ -568,6 +575,12 @@ _REVENUE_FROM = re.compile(
 # …but "revenue from contracts with customers" is all of it.
 _WHOLE_SOURCE = re.compile(r"(?:contracts\s+with\s+customers|(?:continuing\s+)?operations|the\s+group)\b", re.I)
 _WITHIN_LEAD = re.compile(r"^其中")
+# A list item: a region or line right before its figure, after 其中 or a list mark, and the
+# year-earlier figure in brackets after it.
+_LIST_ITEM = re.compile(
+    r"(?:其中|[、，,；;：:])\s*([\u3400-\u9fff]{2,8}?)(?:为|约|达|逾|超|近)*\s*"
+    r"(?:[\d,.]+\s*[\u3400-\u9fff]?\s*[（(][^（）()]{0,24}[:：]\s*)?$"
+)
 _CHANGE_TAIL = r"(?:同比|按年)?(?:增长|增幅|上升|下降|减少|增加|下滑|增|升|降)(?:为|了|约|近|逾|超过?)*\s*$"
 
 

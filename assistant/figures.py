@@ -527,7 +527,7 @@ _pp(
 _pp(
     _OTHER,
     "rel_prev",
-    r"上一?年度?|去年|前一年|(?:prior|previous|last|preceding)\s+(?:fiscal\s+|financial\s+)?year(?![a-z])",
+    r"上一?个?财政?年度?|上一?年度?|去年|前一年|(?:prior|previous|last|preceding)\s+(?:fiscal\s+|financial\s+)?year(?![a-z])",
 )
 _pp(
     _OTHER,
@@ -2252,6 +2252,7 @@ class _Context:
         self.clauses = clauses
         self.paragraphs = paragraphs or [0]
         self.same_period: set[int] = set()  # starts of 上年同期 / 二零二四年同期 mentions
+        self.year_before: set[int] = set()  # starts of 上年 / 上一财年 / last year mentions
         # Periods that belong to a comparison base ("from RMB1,098.4 million in 2023", 較2023年的
         # 2.65億元), by start: they are that figure's, not the next one's.
         self.base_of: dict[int, int] = {}
@@ -2684,8 +2685,8 @@ def _assign_from_to(ctx: _Context, raws: list[_Raw]) -> None:
             if ids:
                 frm.period, to.period = ids
                 frm.period_set = to.period_set = True
-        elif pf and pf.id and pf.start in ctx.same_period and pt is None:
-            # From "the same period last year" to a figure with no period: to the current one.
+        elif pf and pf.id and (pf.start in ctx.same_period or pf.start in ctx.year_before) and pt is None:
+            # From "the same period last year" (上一财年) to a figure with no period: to the current one.
             ids = pf.id, _shift_year(pf.id, 1)
             to.period, to.period_set = ids[1], True
         if ids is None:
@@ -2905,6 +2906,7 @@ def parse_figures(text: str, anchor: str | None = None) -> list[Figure]:
     paragraphs = [0, *(m.end() for m in _PARAGRAPH.finditer(t))]
     ctx = _Context(t, own_periods, sents, clauses, raws, paragraphs)
     ctx.same_period = {c.start for c in cands if c.kind in ("rel_same", "year_same")}
+    ctx.year_before = {c.start for c in cands if c.kind == "rel_prev"}
     for a, b in pairwise(raws):
         a.extra["next_start"] = b.start
         b.extra["prev"] = a

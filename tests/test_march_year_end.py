@@ -43,6 +43,8 @@ responsibility for the contents of this announcement.
 本年度，本集團收益較上年度增長10.0%。香港零售分部收益增長2.9%至港幣700.0百萬元。
 中國內地零售分部收益由港幣200.0百萬元增長25.0%至港幣250.0百萬元。
 
+於2025年3月31日，本集團共經營150間門店（2024年3月31日：140間），其中香港100間（2024年3月31日：96間）、中國內地50間（2024年3月31日：44間）。
+
 本年度，本公司主席及行政總裁的角色分別由張金峰先生及李慧雯女士擔任。
 """
 
@@ -52,7 +54,7 @@ STORY = """金峰面家2025财年收益增一成 内地零售增长两成半
 
 港股面食连锁企业金峰面家(Kam Fung Noodle,02811)公布截至2025年3月底的财年业绩，全年收益约11亿港元，同比增长10%。
 
-2025财年，公司内地零售收益约2.5亿港元，同比增幅25%。
+2025财年，公司内地零售收益约2.5亿港元，同比增幅25%。毛利率由上一财年的50.1%提升至51.3%。
 
 同样以3月底为财年年结日的本地连锁永利粉面（Wing Lee Foods），2025财年收益约8.6亿港元，毛利率约48.2%。
 
@@ -133,3 +135,29 @@ def test_a_line_no_document_names_is_not_answered_with_the_total(assistant: Assi
     assert answer.abstained, answer.text
     assert "北美" in answer.text
     assert not assistant.ask("金峰麵家2025財年收益是多少？").abstained
+
+
+def test_a_list_item_is_its_regions_figure(assistant: Assistant) -> None:
+    answer = assistant.ask("截至2025年3月底，金峰面家在香港有多少家门店？")
+    assert [f["value"] for f in answer.figures] == ["100"], answer.text
+    answer = assistant.ask("截至2024年3月31日，金峰麵家在香港有多少間門店？")
+    assert [f["value"] for f in answer.figures] == ["96"], answer.text
+
+
+def test_the_last_fiscal_year_is_the_year_before(assistant: Assistant) -> None:
+    assert [f["value"] for f in assistant.ask("金峰面家2025财年的毛利率是多少？").figures] == ["51.3"]
+    assert [f["value"] for f in assistant.ask("金峰面家2024财年的毛利率是多少？").figures] == ["50.1"]
+
+
+def test_by_how_much_asks_for_the_growth_rate(assistant: Assistant) -> None:
+    answer = assistant.ask("By how much did Kam Fung Noodle's revenue grow year on year in fiscal 2025?")
+    assert answer.figures and answer.figures[0]["unit"] == "%", answer.text
+    assert answer.figures[0]["value"] in ("10", "10.0"), answer.text
+
+
+def test_an_english_region_no_figure_names_is_not_answered_with_the_total(assistant: Assistant) -> None:
+    answer = assistant.ask("What was Kam Fung Noodle's revenue in North America in fiscal 2025?")
+    assert answer.abstained, answer.text
+    assert "North America" in answer.text
+    answer = assistant.ask("What was Kam Fung Noodle's retail revenue in Hong Kong in fiscal 2025?")
+    assert [f["value"] for f in answer.figures] == ["700000000"], answer.text
