@@ -499,8 +499,9 @@ def table_lead(preceding: str, text: str) -> str:
             kept.append(line)
             continue
         if not line.strip():
-            if kept and not gap:
-                gap = True  # one blank line may stand between a title and its table or header
+            if not gap:
+                # One blank line may stand between a title or unit note and its table or header.
+                gap = True
                 continue
             break
         if titles == 3 or _SENTENCE_END.search(line):

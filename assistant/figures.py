@@ -850,7 +850,11 @@ _CORE = re.compile(
 )
 _MORE = re.compile(r"多|余|\+(?![\da-z.])")
 _SCALE_ZH = re.compile(r"\s?(?:十万|百万|千万|十亿|百亿|千亿|万亿|亿|万|千(?![米克瓦])|百(?!分))")
-_CENTS = re.compile(r"\s?(?:(?P<cents>cents?)(?![a-z])|(?P<hk>港仙)|分(?![之部钟析别配])|仙)")
+_CENTS = re.compile(
+    r"\s?(?:(?P<us>美仙|美分|us\s?cents?(?![a-z]))|(?P<hk>港仙|hk\s?cents?(?![a-z]))|(?P<cents>cents?)(?![a-z])"
+    r"|分(?![之部钟析别配])|仙)"
+)
+_CENTS_LEAD = re.compile(r"(?<![a-z])(?:hk|us)$")  # "HK3.8 cents", "US1.65 cents"
 _SCALE_EN = re.compile(r"\s?(thousand|million|billion|trillion|mln|mn|bn|tn)(?![a-z])|(m|k|b)(?![a-z0-9])")
 _CCY_SUFFIX_TABLE = {
     "元人民币": "CNY",
@@ -1101,7 +1105,9 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
     if r.core_end == r.end and r.end < len(t) and _LETTER.match(t[r.end]):
         return None
     if r.start == r.core_start and r.start and _LETTER.match(t[r.start - 1]):
-        return None
+        if not (r.ccy_specific and r.scale == Decimal("0.01") and _CENTS_LEAD.search(t, max(0, r.start - 3), r.start)):
+            return None  # …but "HK3.8 cents" is an amount
+        r.start -= 2
     if r.start >= 2 and t[r.start - 1] == "-" and _LETTER.match(t[r.start - 2]):
         return None
     q = _qualifier_before(t, r.start)
@@ -1180,12 +1186,18 @@ def _read_suffix(t: str, raw: str, r: _Raw, pos: int, zh: bool) -> int | None:
     if (
         ct
         and not r.scaled
-        and (ct.group("cents") or ct.group("hk") or _CCY_PREFIX.search(t, max(0, r.core_start - 6), r.core_start))
+        and (
+            ct.group("cents")
+            or ct.group("hk")
+            or ct.group("us")
+            or _CCY_PREFIX.search(t, max(0, r.core_start - 6), r.core_start)
+        )
     ):
-        # "RMB17.42 cents", "5港仙", "人民幣17.42分": hundredths of the currency.
+        # "RMB17.42 cents", "5港仙", "3.8美仙", "HK3.8 cents", "人民幣17.42分": hundredths of the currency.
         r.scale, r.scaled = Decimal("0.01"), True
-        if ct.group("hk"):
-            r.unit, r.ccy_specific = "HKD", True
+        lead = _CENTS_LEAD.search(t, max(0, r.core_start - 3), r.core_start) if ct.group("cents") else None
+        if ct.group("hk") or ct.group("us") or lead:
+            r.unit, r.ccy_specific = ("HKD" if ct.group("hk") or (lead and lead.group() == "hk") else "USD"), True
         return ct.end()
     cm = _CCY_SUFFIX.match(t, pos)
     if cm:
@@ -1968,13 +1980,14 @@ def _in_cell(cells: list[tuple[int, int]], s: int, e: int) -> bool:
 
 _T_CCY = re.compile(
     r"(?<![a-z])(?:rmb|renminbi|cny|hkd|usd|twd|sgd|aud|eur|gbp|jpy)(?![a-z])|hk\$|us\$|nt\$|s\$|a\$|[$¥€£]"
-    r"|人民币|港元|港币|美元|日元|欧元|英镑|新台币|(?<=[千万亿])元"
+    r"|人民币|港元|港币|美元|日元|欧元|英镑|新台币|(?<=[千万亿])元|(?<=[(（])元(?=\s*(?:/|[)）]))"
 )
 _T_SCALE = re.compile(
     r"['’]000(?!\d)|(?<![a-z])(?P<en>thousands?|millions?|billions?|mn|bn|m)(?![a-z])|(?<![a-z])(?P<cents>cents?)(?![a-z])"
-    r"|(?P<zhcents>(?:人民币|港)?(?:分|仙))(?=\s*[)）])"
+    r"|(?P<zhcents>(?:人民币|港|美)?(?:分|仙))(?=\s*[)）])"
     r"|(?P<zh>百万|千万|十亿|亿|万|千)(?=\s*(?:元|港元|美元|人民币|股|[)）]|$))"
 )
+_T_CENTS_OF = re.compile(r"(?<![a-z])(us|hk)\s?cents?(?![a-z])|(美|港)仙")
 _T_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
 _T_PCT = re.compile(r"(?<![\d.])%|百分比|(?<![a-z])percent(?:age)?(?!\s*points?)(?![a-z])")
 _T_SHARES = re.compile(r"股份数目|股数|(?<![a-z])(?:number\s+of\s+shares|shares)(?![a-z])")
@@ -2000,6 +2013,9 @@ def _unit_note(t: str, s: int, e: int) -> _TUnit | None:
     if m:
         if m.group("cents") or m.group("zhcents"):
             unit.scale = Decimal("0.01")  # "Basic earnings per share (RMB cents)", "（人民幣分）"
+            cents = _T_CENTS_OF.search(t, s, e)
+            if cents and not c:
+                unit.ccy = "USD" if cents.group(1) in ("us", "美") else "HKD"  # "Basic (US cents)"
         elif m.group("zh"):
             unit.scale = int(_zh_number(m.group("zh"))[0])
         elif m.group("en"):

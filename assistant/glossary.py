@@ -426,12 +426,25 @@ REGIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
         ("southeast asia|south-east asia", "东南亚"),
         ("middle east", "中东"),
         ("latin america|south america", "拉美|拉丁美洲|南美"),
-        ("mainland china|the mainland|the prc", "内地|中国内地|中国大陆"),
+        ("mainland china|mainland|the prc", "内地|中国内地|中国大陆|国内"),
         ("hong kong", "香港"),
         ("macau|macao", "澳门"),
         ("japan", "日本"),
         ("united states|the us|the u.s.", "美国"),
         ("overseas|international|abroad", "海外|境外|国际"),
+    )
+)
+# Offices one person holds at a time: (English names, Chinese names).
+ROLES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (tuple(en.split("|")), tuple(zh.split("|")))
+    for en, zh in (
+        ("chairman|chairwoman|chair", "董事长|主席"),
+        ("chief executive|ceo", "首席执行官|行政总裁|ceo"),
+        ("general manager|president", "总经理|总裁"),
+        ("chief financial officer|cfo", "首席财务官|财务总监|cfo"),
+        ("chief technology officer|cto", "首席技术官|cto"),
+        ("chief operating officer|coo", "首席运营官|coo"),
+        ("company secretary|board secretary", "公司秘书|董事会秘书|董秘"),
     )
 )
 # (English terms, Chinese terms) for words a question uses besides metric names.
@@ -450,10 +463,6 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
             ("sole|exclusive", "独家|唯一"),
             ("placing agent|placing agents|placing", "配售代理|配售"),
             ("founder|co-founder|founded|founding", "创始人|创办人|创立|创办"),
-            ("chairman|chairwoman|chair", "董事长|主席"),
-            ("chief executive|ceo", "首席执行官|行政总裁|ceo"),
-            ("chief technology officer|cto", "首席技术官|cto"),
-            ("chief operating officer|coo", "首席运营官|coo"),
             ("auditor|auditors|cpa|accounting firm", "核数师|审计师|审计机构|会计师事务所"),
             ("review|reviewed|reviewing", "审阅|审核"),
             ("o&m|operation and maintenance|operations and maintenance", "运维|运营维护"),
@@ -523,9 +532,6 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
             ("same-store|same store|like-for-like", "同店"),
             ("opened|openings|new stores", "新开|开设|开业"),
             ("closed|closures", "关闭|关店"),
-            ("mainland china|mainland|prc", "内地|中国内地|国内"),
-            ("hong kong", "香港"),
-            ("macau|macao", "澳门"),
             ("beverage|beverages|drinks", "饮品|饮料"),
             ("warehousing|warehouse|warehouses|cold store|cold stores|cold storage", "仓储|仓库|冷库"),
             ("cold chain|cold-chain", "冷链"),
@@ -541,6 +547,7 @@ GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         )
     )
     + REGIONS
+    + ROLES
 )
 
 

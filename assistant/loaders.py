@@ -38,6 +38,11 @@ _BOMS = (
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "iso8859-1": "cp1252"}
 
 
+# Goes up whenever a reader extracts different text from the same file, so that an index
+# built by an older one reads its files again instead of keeping their old text.
+READER_VERSION = 2
+
+
 def load_document(path: str | Path) -> Document:
     """Read one supported file as a Document; LoadError(path, why) for anything unreadable."""
     path = Path(path)
@@ -75,7 +80,7 @@ def load_document(path: str | Path) -> Document:
         path=str(path),
         title=_trim_title(title) or path.stem,
         text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256(f"reader {READER_VERSION}\0".encode() + data).hexdigest(),
         page_starts=page_starts,
     )
 
@@ -256,7 +261,8 @@ def _html_text(soup: BeautifulSoup) -> str:
             if name in _DROP or _is_hidden(node):
                 continue
             if name == "br":
-                out.append("\n")
+                # A break inside a cell ("2025<br>US$'000") keeps the row on one line.
+                out.append(" " if node.find_parent(list(_CELL)) else "\n")
                 continue
             if name in _PARAGRAPH:
                 out.append(_PARA)

@@ -16,7 +16,7 @@ class Document:
     path: str
     title: str
     text: str
-    sha256: str  # of the file's bytes
+    sha256: str  # of the file's bytes and the reader's version
     # Char offset where each page starts (PDF only); page n (1-based) starts at page_starts[n-1].
     page_starts: tuple[int, ...] | None = None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 
 from . import glossary
 from .answer import Focus, Sentence, about, in_focus, name_tokens, preceding, row_label, score_sentences
@@ -798,7 +799,47 @@ _LIST_AND = re.compile(r"及|和|与|、|\band\b|,")
 
 def _contradicts(claim: str, sentence: str, skip: frozenset[str]) -> str:
     """What in the sentence contradicts the claim's wording though every word is there, or ""."""
-    return _alternative(claim, sentence) or _paired_otherwise(claim, sentence, skip)
+    return (
+        _alternative(claim, sentence)
+        or _paired_otherwise(claim, sentence, skip)
+        or _role_of_another(claim, sentence, skip)
+    )
+
+
+def _role_of_another(claim: str, sentence: str, skip: frozenset[str]) -> str:
+    """ "陈牧之先生现任公司董事长，林思远先生现任公司总经理" gives 董事长 to 陈牧之: a claim that
+    林思远 is 董事长 is contradicted. Returns the clause that gives the role, or ""."""
+    asked = [names for names in _ROLE_PATTERNS if names.search(glossary.fold(claim))]
+    if len(asked) != 1:
+        return ""  # "董事长兼总经理": one person, two offices
+    role = asked[0]
+    folded = glossary.fold(sentence)  # as long as `sentence`: its spans are the sentence's
+    cuts = [0, *(m.end() for m in _CLAUSE_OPEN.finditer(folded)), len(folded)]
+    spans = [(a, b) for a, b in pairwise(cuts) if folded[a:b].strip()]
+    clauses = [folded[a:b] for a, b in spans]
+    holding = [k for k, c in enumerate(clauses) if role.search(c)]
+    if len(holding) != 1:
+        return ""
+    held = clauses[holding[0]]
+    words = [
+        t
+        for t in tokens(claim)
+        if len(t) >= 2 and not t.isdigit() and t not in skip and not any(p.search(t) for p in _ROLE_PATTERNS)
+    ]
+    for k, c in enumerate(clauses):
+        if k == holding[0] or not any(p.search(c) for p in _ROLE_PATTERNS):
+            continue
+        # A word of the claim found only in a clause that gives another office: its holder.
+        if any(t in c and t not in held for t in words):
+            a, b = spans[holding[0]]
+            return sentence[a:b].strip(" ，,；;：:。")
+    return ""
+
+
+_ROLE_PATTERNS = tuple(
+    re.compile(r"(?<!副)(?<!vice )(?<![a-z])(?:" + "|".join(map(re.escape, en + zh)) + r")(?![a-z])")
+    for en, zh in glossary.ROLES
+)
 
 
 def _paired_otherwise(claim: str, sentence: str, skip: frozenset[str]) -> str:

@@ -148,7 +148,8 @@ def test_utf8_text_is_kept_exactly(samples: Path) -> None:
     assert doc.doc_id == "english"
     assert doc.name == "english.txt"
     assert doc.path == str(path)
-    assert doc.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    reader = f"reader {loaders.READER_VERSION}\0".encode()
+    assert doc.sha256 == hashlib.sha256(reader + path.read_bytes()).hexdigest()
     assert doc.title == "Northwind annual report 2024"
     assert doc.page_starts is None
     assert doc.page_at(10) is None
@@ -265,6 +266,12 @@ def test_html_blocks_become_lines_and_inline_does_not(html_doc) -> None:
     assert "\n  col1   col2\n  a      b\n" in text  # <pre> keeps its layout
     assert "\n\n\n" not in text
     assert text == text.strip()
+
+
+def test_html_break_inside_a_cell_keeps_the_row_on_one_line(tmp_path: Path) -> None:
+    page = "<table><tr><th></th><th>2025<br>US$'000</th><th>2024<br/>US$'000</th></tr></table><p>a<br>b</p>"
+    (tmp_path / "t.html").write_text(page, encoding="utf-8")
+    assert load_document(tmp_path / "t.html").text == "2025 US$'000\t2024 US$'000\n\na\nb"
 
 
 def test_html_declared_legacy_charset(tmp_path: Path) -> None:
