@@ -774,6 +774,10 @@ def sentence_answer(
         # "How many customers…" is answered by a sentence that states a count, not by one
         # that merely talks about customers.
         ranked = [s for s in ranked if any(f.unit in ("count", "shares") for f in parse_figures(s.text))]
+    skip = name_tokens(query.text, lexicon)
+    # A sentence whose figure is of another year or company answers nothing: "上年末研发人员
+    # 数量为578人" is no answer to "截至2025年末…研发人员有多少人".
+    ranked = [s for k, s in enumerate(ranked) if k >= 5 or _figure_fits(s, frame, lexicon, index, query, skip)]
     bar = MIN_COVERAGE
     if _ASKS_NAME.search(query.text):
         # "Which peer company…": the answer is a sentence that names another company; that it
@@ -807,6 +811,32 @@ def sentence_answer(
         [Citation.of(s.passage, (s.start, s.end)) for s in chosen],
         figures=[key.to_dict()] if key else [],
         reason=f"best sentence covers {best.coverage:.0%} of the question's terms",
+    )
+
+
+def _figure_fits(
+    s: Sentence, frame: Frame, lexicon: EntityLexicon, index: Index, query: Query, skip: frozenset[str]
+) -> bool:
+    """Whether the figure a sentence would answer with is of the asked company and period."""
+    key = key_figure(s.text, query, skip)
+    if key is None or not (frame.periods or frame.entities):
+        return True
+    at = s.start - s.passage.start + key.start
+    ev = next((e for e in figures_in([s.passage], lexicon, preceding(index)) if e.figure.start == at), None)
+    if ev is None:
+        return True
+    if frame.entities and ev.entity and ev.entity not in frame.entities:
+        # Another company named before the figure, and the asked one not at all: its figure.
+        # (Companies named after it, like the investors of "合共認購2.1億美元…包括晨曦資本…", are not.)
+        mentions = lexicon.mentions(s.text)
+        asked = any(m.key in frame.entities for m in mentions)
+        if not asked and any(m.key == ev.entity and m.end <= key.start for m in mentions):
+            return False
+    period = ev.figure.period
+    return not (
+        frame.periods
+        and period
+        and not any(same_period(period, p) or period.startswith(p) or p.startswith(period) for p in frame.periods)
     )
 
 
@@ -874,7 +904,8 @@ def names_person(text: str) -> bool:
 
 
 _COUNT_QUESTION = re.compile(
-    r"how many|多少(?:名|家|个|個|位|份|颗|顆|人|款|次|轮|輪|套|台|臺|件|盒|间|間|辆|輛|张|張|箱|吨|噸)"
+    r"how many|number of|(?:数量|數量)\S{0,6}?多少"
+    r"|多少(?:名|家|个|個|位|份|颗|顆|人|款|次|轮|輪|套|台|臺|件|盒|间|間|辆|輛|张|張|箱|吨|噸)"
     r"|(?<!哪)几(?:名|家|个|個|位)|(?<!哪)幾(?:名|家|個|位)",
     re.I,
 )

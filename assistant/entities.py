@@ -71,7 +71,7 @@ _ZH_LIST_SEP = re.compile(r"[、，,]")
 _EN_WORD = r"[A-Z][A-Za-z0-9&'\-]*"
 _EN_SUFFIX = (
     r"(?:Holdings\s+Limited|Holdings\s+Ltd\.?|Co\.,?\s+Ltd\.?|Company\s+Limited|Limited|Ltd\.?|Inc\.?"
-    r"|Corporation|Corp\.?|Group|Holdings|plc|PLC)"
+    r"|Corporation|Corp\.?|Group|Holdings|plc|PLC|Sdn\.?\s+Bhd\.?|Bhd\.?|Pte\.?\s+Ltd\.?|Pty\.?\s+Ltd\.?|LLC|GmbH)"
 )
 # A name stands on one line: "BUSINESS REVIEW" above a paragraph is no part of one.
 _EN_LEGAL = re.compile(rf"\b((?:(?:{_EN_WORD}|&)[ \t]+){{0,5}}{_EN_WORD})[ \t]+{_EN_SUFFIX}(?![A-Za-z])")

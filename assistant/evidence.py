@@ -621,7 +621,10 @@ def _owner(f: Figure, sentence: tuple[int, int], mentions: list, text: str, subj
 
 
 _ASKS = re.compile(r"[?？]|多少|几|幾|是否|what|how|which|who", re.I)
-_PEER = re.compile(r"同业|同行|竞争对手|对手|(?<![a-z])(?:peers?|rivals?|competitors?)(?![a-z])")
+# Words that put a company other than the subject first: a peer, or one the subject is buying.
+_PEER = re.compile(
+    r"同业|同行|竞争对手|对手|收购的|(?<![a-z])(?:peers?|rivals?|competitors?|acquisition\s+target)(?![a-z])"
+)
 
 
 def clause(text: str, pos: int, sentence: tuple[int, int]) -> tuple[int, int]:

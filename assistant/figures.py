@@ -1599,6 +1599,8 @@ _REPORTED = re.compile(
     r"|interim|half[\s-]year|full[\s-]year|annual|fiscal|financial year"
 )
 
+# "公布2025年业绩", "its 2025 annual results": the year named is the one reported on.
+_RESULTS_AFTER = re.compile(r"\s*(?:全年|年度|中期)?(?:业绩|年报|财报|(?:annual\s+|full[\s-]year\s+)?results)")
 _COMPARISON_BASE = re.compile(r"same|corresponding|同期")
 _FIRST_HALF = re.compile(
     r"first[\s-]half|half[\s-]year|six\s+months\s+(?:to|ended|ending)\s+(?:june\s+30|30\s+june)|上半年|中期业绩|半年度"
@@ -1614,7 +1616,14 @@ def document_period(name: str, title: str, head: str) -> str | None:
     stem = re.sub(r"[-_.]+", " ", Path(name).stem)
     # A story's dateline ("2025年8月22日") is when it was written; the span it goes on to name
     # ("截至2025年6月30日止六個月中期業績") is what it reports on.
-    reported = next((p for p in parse_periods(head[:400]) if p.id and _REPORTED.search(fold(p.text))), None)
+    reported = next(
+        (
+            p
+            for p in parse_periods(head[:400])
+            if p.id and (_REPORTED.search(fold(p.text)) or _RESULTS_AFTER.match(fold(head[p.end : p.end + 12])))
+        ),
+        None,
+    )
     first_half = _FIRST_HALF.search(fold(f"{title}\n{head[:400]}")) is not None
     for text, stem_like in ((stem, True), (title, False), (head[:400], False)):
         folded = fold(text)

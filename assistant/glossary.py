@@ -171,7 +171,7 @@ _METRICS = (
         "largest_customer",
         "percent",
         "第一大客户|最大客户|单一最大客户|最大单一客户",
-        "largest customer|single largest customer|biggest customer",
+        "largest customer|single largest customer|largest single customer|biggest customer|largest individual customer",
     ),
     _m(
         "supplier_concentration_top5",
