@@ -9,7 +9,7 @@ other question is answered with the sentence that best covers it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
@@ -222,6 +222,11 @@ class Focus:
             for t, w in self.weights.items()
         )
 
+    def narrowed(self, words: Iterable[str]) -> Focus:
+        """The same focus over some of its words only."""
+        kept = {w: self.weights[w] for w in words if w in self.weights}
+        return Focus(kept, tuple((ph, ws) for ph, ws in self.groups if set(ws) & kept.keys()))
+
     def words(self) -> str:
         """The narrowing words that weigh, for an explanation."""
         return " ".join(t for t, w in self.weights.items() if w > 0)
@@ -345,15 +350,24 @@ def figure_answer(
             # "YX-101获批后预计峰值销售额？" names no company, but the passages closest to it are
             # about one; another company's figure is no answer to it.
             found = []
+        run: list[str] = []
         if region:
             named = [ev for ev in found if _names_region(ev.scope_text, region)]
             unnamed = not named
         else:
-            named = [ev for ev in found if part and ev.segment and any(w in ev.segment for w in part.split())]
-            unnamed = bool(part) and not any(focus and focus.coverage(ev.scope_text) for ev in found)
+            if focus and part:
+                run = _line_run(frame.text, part, focus)
+            words = _line_words(run)
+            named = [ev for ev in found if ev.segment and any(w in ev.segment for w in words)]
+            line = focus.narrowed(words) if focus and words else None
+            # The line's own words, not just its last ("分部"), must be met: "醫藥冷鏈物流分部" is
+            # not the cold-storage segment, and a word no document uses ("冷凍批發") names none.
+            met = [ev for ev in found if line and _meets(line, ev.scope_text)]
+            unnamed = line is not None and not met
+            named = named or met
         if found and unnamed:
             # "北美收入" asked, only the total and other regions stated: the total is no answer.
-            shown = part or _as_written(frame.text, region[0])
+            shown = _line_text(frame.text, run) if not region else _as_written(frame.text, region[0])
             holds = _UNNAMED_PART[frame.script].format(term=_metric_term(frame, metric), part=shown)
             return abstention(frame.text, f"no figure of {metric} names {shown}", frame.script, holds)
         if found:
@@ -413,6 +427,50 @@ def _line_asked(frame: Frame, lexicon: EntityLexicon, focus: Focus | None) -> st
         and is_segment(w)
         and not any(w in n for n in names)
     )
+
+
+def _line_run(question: str, part: str, focus: Focus) -> list[str]:
+    """The question's words that name the line, up to its line word: 医药, 冷链, 物流, 分部 of
+    "…上半年醫藥冷鏈物流分部的收入"."""
+    text = glossary.fold(question)
+    word = max(part.split(), key=text.rfind)  # the last line word ends the run
+    end = text.rfind(word)
+    run = [word]
+    while end > 0:
+        if text[end - 1] in "及和与、" and run[0] not in _LINE_SUFFIXES:
+            end -= 1  # "視光及護眼服務" is one line
+        before = next((w for w in focus.weights if w not in run and text.endswith(w, 0, end)), None)
+        if before is None or len(before) < 2 or before in _NOT_OF_A_LINE or "哪" in before:
+            break
+        run.insert(0, before)
+        end -= len(before)
+    return run
+
+
+def _line_words(run: list[str]) -> list[str]:
+    """The words of a line that tell which it is: "分部" says only that a line is meant (and
+    alone it tells none)."""
+    return [w for w in run if w not in _LINE_SUFFIXES]
+
+
+_NOT_OF_A_LINE = frozenset({"来自", "来源于", "源自", "实现", "录得", "产生", "贡献", "带来"})
+_LINE_SUFFIXES = frozenset({"分部", "业务", "板块", "部门", "事业部", "业务板块"})
+
+
+def _meets(line: Focus, text: str) -> bool:
+    """Whether `text` names the line: half its words' weight, and, in Chinese, every word the
+    corpus never uses ("冷凍" of "冷凍批發", which weighs nothing)."""
+    if line.coverage(text) < 0.5:
+        return False
+    folded = normalise(text)
+    return not is_chinese(text) or all(w in folded for w, weight in line.weights.items() if not weight)
+
+
+def _line_text(question: str, run: list[str]) -> str:
+    """The line as the question writes it ("醫藥冷鏈物流分部")."""
+    phrase = "".join(run)
+    at = glossary.fold(question).rfind(phrase)  # folding keeps every character's place
+    return question[at : at + len(phrase)] if at >= 0 else phrase
 
 
 def _region_asked(frame: Frame) -> tuple[str, ...]:

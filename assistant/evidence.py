@@ -508,6 +508,8 @@ def table_lead(preceding: str, text: str) -> str:
             break
         kept.append(line)  # the header line, then the title
         titles += 1
+        if line.rstrip().endswith((":", "：")):
+            break  # "Revenue by geographical location of customers:" opens this table; rows above are another's
     return "\n".join(reversed(kept)) + "\n" + indent if kept else ""
 
 

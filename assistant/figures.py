@@ -1761,7 +1761,8 @@ def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | 
         # "…本集團…，並提供…服務。按業務線劃分的收入如下：": the clause that leads into the table.
         s = max((m.end() for m in _CLAUSE_MARK.finditer(t, s, e - 1)), default=s)
     # A title may carry a long unit note: "Key items (RMB'000 unless otherwise stated)".
-    longest = 80 if _PARENS.search(t, s, e) else 40
+    # …and a breakdown's a long name: "Revenue by geographical location of customers:".
+    longest = 80 if _PARENS.search(t, s, e) or _BREAKDOWN.search(t, s, e) else 40
     if s == e or e - s > longest or _SENTENCE_END.search(t, s, e) or "|" in t[s:e] or "\t" in t[s:e]:
         return None
     return s, e
@@ -2092,7 +2093,10 @@ def _subject(t: str, table: _Table) -> str | None:
     return None
 
 
-_BREAKDOWN = re.compile(r"按.{1,8}(?:划分|分类|分)|(?<![a-z])by (?:business|segment|product|region|geograph)", re.I)
+_BREAKDOWN = re.compile(
+    r"按.{1,8}(?:划分|分类|分)|分部|地区|(?<![a-z])(?:segment(?:al)?|by (?:business|segment|product|region|geograph))",
+    re.I,
+)
 
 
 _CHANGE_COLUMN = re.compile(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.evidence import table_lead
 from assistant.figures import document_period, parse_figures
 from assistant.loaders import load_document
 
@@ -503,3 +504,32 @@ def test_a_pdf_header_that_sets_a_measure_before_each_year() -> None:
     ]
     # The year that ends the header line is no amount in the unit of the line below.
     assert not any(f.text.startswith("2024") for f in parse_figures(PDF_MEASURES_OVER_YEARS))
+
+
+GEOGRAPHY = (
+    "Revenue by geographical location of customers:\n"
+    "Year ended 31 December 2025 2024\n"
+    "RMB'000 RMB'000\n"
+    "Mainland China 1,032,815 868,431\n"
+    "Europe 248,906 167,522\n"
+    "Total 1,486,372 1,152,840\n"
+)
+
+
+def test_a_breakdown_caption_names_the_rows_metric() -> None:
+    figures = {f.text: f for f in parse_figures(GEOGRAPHY)}
+    europe = figures["167,522"]
+    assert (europe.metric, europe.period, europe.value, europe.part) == ("revenue", "2024", Decimal("167522000"), True)
+    assert (figures["1,486,372"].metric, figures["1,486,372"].part) == ("revenue", False)
+    segments = "### 分部收益\n\n| 港幣千元 | 2025年 | 2024年 |\n| --- | --- | --- |\n| 批發 | 150,000 | 120,000 |\n"
+    [wholesale, _] = parse_figures(segments)
+    assert (wholesale.metric, wholesale.part, wholesale.value) == ("revenue", True, Decimal("150000000"))
+
+
+def test_a_table_lead_stops_at_the_caption_that_opens_its_table() -> None:
+    above = (
+        "Intraoral scanners 486,301 361,905\nTotal 1,486,372 1,152,840\n"
+        "Revenue by geographical location of customers:\n"
+    )
+    lead = table_lead(above, GEOGRAPHY.split(":\n", 1)[1])
+    assert lead == "Revenue by geographical location of customers:\n"

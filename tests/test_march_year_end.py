@@ -161,3 +161,11 @@ def test_an_english_region_no_figure_names_is_not_answered_with_the_total(assist
     assert "North America" in answer.text
     answer = assistant.ask("What was Kam Fung Noodle's retail revenue in Hong Kong in fiscal 2025?")
     assert [f["value"] for f in answer.figures] == ["700000000"], answer.text
+
+
+def test_every_word_of_a_line_must_be_met_not_only_its_last(assistant: Assistant) -> None:
+    answer = assistant.ask("金峰麵家2025財年冷凍批發分部的收益是多少？")
+    assert answer.abstained, answer.text
+    assert "冷凍批發分部" in answer.text
+    answer = assistant.ask("金峰麵家2025財年批發分部的收益是多少？")
+    assert [f["value"] for f in answer.figures] == ["150000000"], answer.text
