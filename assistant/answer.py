@@ -350,26 +350,11 @@ def figure_answer(
             # "YX-101获批后预计峰值销售额？" names no company, but the passages closest to it are
             # about one; another company's figure is no answer to it.
             found = []
-        run: list[str] = []
-        if region:
-            named = [ev for ev in found if _names_region(ev.scope_text, region)]
-            unnamed = not named
-        else:
-            if focus and part:
-                run = _line_run(frame.text, part, focus)
-            words = _line_words(run)
-            named = [ev for ev in found if ev.segment and any(w in ev.segment for w in words)]
-            line = focus.narrowed(words) if focus and words else None
-            # The line's own words, not just its last ("分部"), must be met: "醫藥冷鏈物流分部" is
-            # not the cold-storage segment, and a word no document uses ("冷凍批發") names none.
-            met = [ev for ev in found if line and _meets(line, ev.scope_text)]
-            unnamed = line is not None and not met
-            named = named or met
+        named, unnamed = _line_figures(frame, focus, found, part, region)
         if found and unnamed:
             # "北美收入" asked, only the total and other regions stated: the total is no answer.
-            shown = _line_text(frame.text, run) if not region else _as_written(frame.text, region[0])
-            holds = _UNNAMED_PART[frame.script].format(term=_metric_term(frame, metric), part=shown)
-            return abstention(frame.text, f"no figure of {metric} names {shown}", frame.script, holds)
+            holds = _UNNAMED_PART[frame.script].format(term=_metric_term(frame, metric), part=unnamed)
+            return abstention(frame.text, f"no figure of {metric} names {unnamed}", frame.script, holds)
         if found:
             # "在香港有多少家門店" over "共186間…其中香港128間": the line's own figure, not the total.
             chosen.append(_best(named or found, focus, found))
@@ -427,6 +412,29 @@ def _line_asked(frame: Frame, lexicon: EntityLexicon, focus: Focus | None) -> st
         and is_segment(w)
         and not any(w in n for n in names)
     )
+
+
+def _line_figures(
+    frame: Frame, focus: Focus | None, found: list[Evidence], part: str, region: tuple[str, ...]
+) -> tuple[list[Evidence], str]:
+    """The figures of `found` that name the line or region asked ("北美", "醫藥冷鏈物流分部"),
+    and the line as the question writes it when none does ("" when none is asked or one does)."""
+    if region:
+        named = [ev for ev in found if _names_region(ev.scope_text, region)]
+        return named, "" if named else _as_written(frame.text, region[0])
+    run = _line_run(frame.text, part, focus) if focus and part else []
+    words = _line_words(run)
+    line = focus.narrowed(words) if focus and words else None
+    if line is None:
+        return [], ""
+    # The line's own words, not just its last ("分部"), must be met: "醫藥冷鏈物流分部" is not
+    # the cold-storage segment, and "冷凍批發" is not the 批發 of a Chinese table.
+    met = [ev for ev in found if _meets(line, ev.scope_text)]
+    if not met:
+        return [], _line_text(frame.text, run)
+    # A figure whose own line is the one asked ("其中香港128間") before the sentence's others.
+    segment = [ev for ev in met if ev.segment and any(w in ev.segment for w in words)]
+    return segment or met, ""
 
 
 def _line_run(question: str, part: str, focus: Focus) -> list[str]:
@@ -856,7 +864,7 @@ def sentence_answer(
     # Two sentences that answer equally well ("联合创始人…" and "公司创始人…") are both shown:
     # choosing between them would be a guess.
     chosen = [best] + [s for s in ranked[1:2] if s.coverage >= best.coverage and s.score >= 0.98 * best.score]
-    key = key_figure(best.text, query, name_tokens(query.text, lexicon))
+    key = key_figure(best.text, query, skip)
     if key and not asks_plan(query.text) and plan_before(best.text, key.start, (0, len(best.text))):
         # "计划于2025年新开…约100家" tells what was planned, not what happened.
         return abstention(query.text, "the documents give this only as a plan or target", frame.script)

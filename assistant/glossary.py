@@ -416,10 +416,15 @@ ALTERNATIVES: tuple[tuple[str, ...], ...] = (
 # Ids a change or a share is measured by rather than a measure of their own (Figure.aspect).
 ASPECT_IDS = frozenset({"growth", "cagr"})
 
+
+def _pairs(rows: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(English terms, Chinese terms) from rows written "a|b"."""
+    return tuple((tuple(en.split("|")), tuple(zh.split("|"))) for en, zh in rows)
+
+
 # Regions filings break revenue down by: (English names, Chinese names).
-REGIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
-    (tuple(en.split("|")), tuple(zh.split("|")))
-    for en, zh in (
+REGIONS = _pairs(
+    (
         ("north america|north american", "北美|北美洲"),
         ("europe|european", "欧洲"),
         ("asia pacific|asia-pacific|apac", "亚太"),
@@ -435,9 +440,8 @@ REGIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
     )
 )
 # Offices one person holds at a time: (English names, Chinese names).
-ROLES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
-    (tuple(en.split("|")), tuple(zh.split("|")))
-    for en, zh in (
+ROLES = _pairs(
+    (
         ("chairman|chairwoman|chair", "董事长|主席"),
         ("chief executive|ceo", "首席执行官|行政总裁|ceo"),
         ("general manager|president", "总经理|总裁"),
@@ -448,10 +452,9 @@ ROLES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
     )
 )
 # (English terms, Chinese terms) for words a question uses besides metric names.
-GENERAL_WORDS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    tuple(
-        (tuple(en.split("|")), tuple(zh.split("|")))
-        for en, zh in (
+GENERAL_WORDS = (
+    _pairs(
+        (
             ("year|years|annual|fiscal year|financial year", "年|年度|财年|财政年度"),
             ("first half|h1|interim|six months", "上半年|中期|六个月"),
             ("second half|h2", "下半年"),
