@@ -843,7 +843,14 @@ def sentence_answer(
     skip = name_tokens(query.text, lexicon)
     # A sentence whose figure is of another year or company answers nothing: "上年末研发人员
     # 数量为578人" is no answer to "截至2025年末…研发人员有多少人".
-    ranked = [s for k, s in enumerate(ranked) if k >= 5 or _figure_fits(s, frame, lexicon, index, query, skip)]
+    read: dict[str, list[Evidence]] = {}  # a passage's figures, read once for all its sentences
+
+    def evidence(p: Passage) -> list[Evidence]:
+        if p.id not in read:
+            read[p.id] = figures_in([p], lexicon, preceding(index))
+        return read[p.id]
+
+    ranked = [s for k, s in enumerate(ranked) if k >= 5 or _figure_fits(s, frame, lexicon, evidence, query, skip)]
     bar = MIN_COVERAGE
     if _ASKS_NAME.search(query.text):
         # "Which peer company…": the answer is a sentence that names another company; that it
@@ -881,14 +888,19 @@ def sentence_answer(
 
 
 def _figure_fits(
-    s: Sentence, frame: Frame, lexicon: EntityLexicon, index: Index, query: Query, skip: frozenset[str]
+    s: Sentence,
+    frame: Frame,
+    lexicon: EntityLexicon,
+    evidence: Callable[[Passage], list[Evidence]],
+    query: Query,
+    skip: frozenset[str],
 ) -> bool:
     """Whether the figure a sentence would answer with is of the asked company and period."""
     key = key_figure(s.text, query, skip)
     if key is None or not (frame.periods or frame.entities):
         return True
     at = s.start - s.passage.start + key.start
-    ev = next((e for e in figures_in([s.passage], lexicon, preceding(index)) if e.figure.start == at), None)
+    ev = next((e for e in evidence(s.passage) if e.figure.start == at), None)
     if ev is None:
         return True
     if frame.entities and ev.entity and ev.entity not in frame.entities:

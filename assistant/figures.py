@@ -851,7 +851,8 @@ _CORE = re.compile(
 _MORE = re.compile(r"多|余|\+(?![\da-z.])")
 _SCALE_ZH = re.compile(r"\s?(?:十万|百万|千万|十亿|百亿|千亿|万亿|亿|万|千(?![米克瓦])|百(?!分))")
 _CENTS = re.compile(
-    r"\s?(?:(?P<us>美仙|美分|us\s?cents?(?![a-z]))|(?P<hk>港仙|hk\s?cents?(?![a-z]))|(?P<cents>cents?)(?![a-z])"
+    r"\s?(?:(?P<us>美仙|美分|(?<![a-z])us\s?cents?(?![a-z]))|(?P<hk>港仙|(?<![a-z])hk\s?cents?(?![a-z]))"
+    r"|(?P<cents>cents?)(?![a-z])"
     r"|分(?![之部钟析别配])|仙)"
 )
 _CENTS_LEAD = re.compile(r"(?<![a-z])(?:hk|us)$")  # "HK3.8 cents", "US1.65 cents"
@@ -1105,9 +1106,11 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
     if r.core_end == r.end and r.end < len(t) and _LETTER.match(t[r.end]):
         return None
     if r.start == r.core_start and r.start and _LETTER.match(t[r.start - 1]):
-        if not (r.ccy_specific and r.scale == Decimal("0.01") and _CENTS_LEAD.search(t, max(0, r.start - 3), r.start)):
-            return None  # …but "HK3.8 cents" is an amount
-        r.start -= 2
+        cents = r.ccy_specific and r.scale == Decimal("0.01")
+        lead = _CENTS_LEAD.search(t, max(0, r.start - 3), r.start) if cents else None
+        if lead is None:
+            return None
+        r.start = lead.start()  # …but "HK3.8 cents" is an amount
     if r.start >= 2 and t[r.start - 1] == "-" and _LETTER.match(t[r.start - 2]):
         return None
     q = _qualifier_before(t, r.start)
@@ -1997,7 +2000,6 @@ _T_SCALE = re.compile(
     r"|(?P<zhcents>(?:人民币|港|美)?(?:分|仙))(?=\s*[)）])"
     r"|(?P<zh>百万|千万|十亿|亿|万|千)(?=\s*(?:元|港元|美元|人民币|股|[)）]|$))"
 )
-_T_CENTS_OF = re.compile(r"(?<![a-z])(us|hk)\s?cents?(?![a-z])|(美|港)仙")
 _T_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
 _T_PCT = re.compile(r"(?<![\d.])%|百分比|(?<![a-z])percent(?:age)?(?!\s*points?)(?![a-z])")
 _T_SHARES = re.compile(r"股份数目|股数|(?<![a-z])(?:number\s+of\s+shares|shares)(?![a-z])")
@@ -2023,9 +2025,9 @@ def _unit_note(t: str, s: int, e: int) -> _TUnit | None:
     if m:
         if m.group("cents") or m.group("zhcents"):
             unit.scale = Decimal("0.01")  # "Basic earnings per share (RMB cents)", "（人民幣分）"
-            cents = _T_CENTS_OF.search(t, s, e)
-            if cents and not c:
-                unit.ccy = "USD" if cents.group(1) in ("us", "美") else "HKD"  # "Basic (US cents)"
+            named = next((n for n in _CENTS.finditer(t, s, e) if n.group("us") or n.group("hk")), None)
+            if named and not c:
+                unit.ccy = "USD" if named.group("us") else "HKD"  # "Basic (US cents)", "基本（港仙）"
         elif m.group("zh"):
             unit.scale = int(_zh_number(m.group("zh"))[0])
         elif m.group("en"):

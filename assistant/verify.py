@@ -809,7 +809,8 @@ def _contradicts(claim: str, sentence: str, skip: frozenset[str]) -> str:
 def _role_of_another(claim: str, sentence: str, skip: frozenset[str]) -> str:
     """ "陈牧之先生现任公司董事长，林思远先生现任公司总经理" gives 董事长 to 陈牧之: a claim that
     林思远 is 董事长 is contradicted. Returns the clause that gives the role, or ""."""
-    asked = [names for names in _ROLE_PATTERNS if names.search(glossary.fold(claim))]
+    folded_claim = glossary.fold(claim)
+    asked = [names for names in _ROLE_PATTERNS if names.search(folded_claim)]
     if len(asked) != 1:
         return ""  # "董事长兼总经理": one person, two offices
     role = asked[0]
