@@ -37,7 +37,7 @@ from .figures import Figure, parse_figures, parse_number, parse_periods
 from .index import Index
 from .retrieve import Query, glossary_bridges
 from .schema import Answer, Citation, Passage
-from .text import is_chinese, normalise, sentence_spans, tokens
+from .text import in_script, is_chinese, normalise, sentence_spans, tokens
 
 # How much of the question's weight (idf of its tokens) the best sentence must carry.
 MIN_COVERAGE = 0.6
@@ -732,7 +732,9 @@ def is_part(ev: Evidence) -> bool:
     if share:
         # "研发投入为2.15亿元，占营业收入的25.7%" measures R&D against revenue: no part of it.
         base = [m for m, _, _ in glossary.metrics_in(share.group())]
-        share = None if base and ev.figure.metric not in base else share
+        # "前五名客户销售额…，占年度销售总额45.77%": the amount is its own measure, the share its ratio.
+        own = ev.figure.metric in glossary.SHARE_OF
+        share = None if own or (base and ev.figure.metric not in base) else share
     return bool(_PART_OF.search(ev.sentence_text) or _within_its_metric(before, ev.figure.metric) or share)
 
 
@@ -802,7 +804,7 @@ def _metric_term(frame: Frame, metric: str) -> str:
     info = glossary.METRICS.get(metric)
     if info is None:
         return metric
-    return info.en[0] if frame.script == "en" else info.zh[0]
+    return info.en[0] if frame.script == "en" else in_script(info.zh[0], frame.script)
 
 
 def _figure_abstention(

@@ -54,7 +54,8 @@ class Frame:
         if not self.metrics:
             return None
         if _ASKS_RATIO.search(self.text):
-            ratios = [m for m in self.metrics if glossary.METRICS[m].unit_kind == "percent"]
+            shares = [glossary.suited(m, "percent") or m for m in self.metrics]
+            ratios = [m for m in shares if glossary.METRICS[m].unit_kind == "percent"]
             if ratios:
                 return ratios[-1]
         if self.aspect == "share":

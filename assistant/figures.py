@@ -19,10 +19,9 @@ from decimal import Decimal, localcontext
 from itertools import pairwise
 from pathlib import Path
 
-import opencc
-
 from . import glossary
 from .glossary import fold
+from .text import in_script
 
 __all__ = [
     "ASPECTS",
@@ -42,7 +41,6 @@ QUALIFIERS = ("approx", "over", "under", "nearly", "up_to")
 ASPECTS = ("growth", "cagr", "pp_change", "share")
 DURATIONS = ("years", "months", "days", "hours", "minutes")
 
-_S2T = opencc.OpenCC("s2t")
 _ONE = Decimal(1)
 _HALF = Decimal("0.5")
 
@@ -142,7 +140,7 @@ class Figure:
         if lang == "en":
             return _display_en(self)
         text = _display_zh(self)
-        return _S2T.convert(text) if lang == "zh-Hant" else text
+        return in_script(text, lang)
 
 
 def _approx_tolerance(x: Decimal, px: Decimal) -> Decimal:
@@ -1053,7 +1051,8 @@ _COMPATIBLE = {
 
 
 def _compatible(unit: str, metric_id: str) -> bool:
-    return glossary.METRICS[metric_id].unit_kind in _COMPATIBLE[_unit_kind(unit)]
+    kind = glossary.METRICS[glossary.suited(metric_id, _unit_kind(unit)) or metric_id].unit_kind
+    return kind in _COMPATIBLE[_unit_kind(unit)]
 
 
 def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) -> _Raw | None:
@@ -1290,7 +1289,7 @@ def _finish(r: _Raw) -> Figure:
         qualifier=r.qualifier,
         precision=precision,
         period=r.period,
-        metric=r.metric,
+        metric=glossary.suited(r.metric, _unit_kind(r.unit)),
         negative=r.sign < 0,
         aspect=r.aspect,
         direction=r.direction,
@@ -2513,12 +2512,14 @@ def _share_metric(ctx: _Context, r: _Raw) -> str | None:
         # "前五名客戶合計銷售金額為49,036.84萬元，佔營業收入的比例為26.56%": the amount before
         # the share names no measure of its own; the customers are still what the share is of.
         lo = ctx.sentence(r.start)[0]
+    if prev is not None and prev.metric in glossary.SHARE_OF and prev.end == lo:
+        return glossary.SHARE_OF[prev.metric]  # "前五名客户销售额58,327.14万元，占年度销售总额45.77%"
     k = bisect.bisect_left(ctx.term_starts, r.start)
     for mid, s, _ in reversed(ctx.terms[:k]):
         if s < lo:
             break
-        if mid in _CONCENTRATION:
-            return mid
+        if glossary.suited(mid, "percent") in _CONCENTRATION:
+            return glossary.suited(mid, "percent")
     if "share_at" in r.extra:  # 佔總收入的68.4%, 相當於收入約114.9%
         named = ctx.metric_before(r.extra["share_at"], r.start, None)
         if named:

@@ -185,6 +185,24 @@ _METRICS = (
         "第一大供应商|最大供应商|单一最大供应商",
         "largest supplier|single largest supplier|biggest supplier",
     ),
+    # The sales behind a concentration ratio: "前五名客户销售额58,327.14万元，占年度销售总额45.77%"
+    # is money, not revenue, and the share after it is the ratio (SHARE_OF).
+    _m(
+        "customer_sales_top5",
+        "money",
+        "前五名客户销售额|前五大客户销售额|前五名客户的销售额|前五大客户的销售额|前五名客户销售金额"
+        "|前五名客户合计销售额|前五名客户合计销售金额|前五大客户合计销售金额|前五名客户收入|前五大客户收入|前五名客户营业收入|向前五名客户的销售额"
+        "|对前五名客户的销售额|对前五大客户的销售额",
+        "sales to the top five customers|sales to top five customers|sales to the five largest customers",
+    ),
+    _m(
+        "supplier_purchases_top5",
+        "money",
+        "前五名供应商采购额|前五大供应商采购额|前五名供应商的采购额|前五名供应商采购金额|向前五名供应商的采购额"
+        "|对前五名供应商的采购额",
+        "purchases from the top five suppliers|purchases from top five suppliers"
+        "|purchases from the five largest suppliers",
+    ),
     _m(
         "valuation",
         "money",
@@ -415,6 +433,18 @@ ALTERNATIVES: tuple[tuple[str, ...], ...] = (
 )
 # Ids a change or a share is measured by rather than a measure of their own (Figure.aspect).
 ASPECT_IDS = frozenset({"growth", "cagr"})
+# An amount whose share of a total is its own metric: a percentage named by the amount is that share.
+SHARE_OF = {
+    "customer_sales_top5": "customer_concentration_top5",
+    "supplier_purchases_top5": "supplier_concentration_top5",
+}
+
+
+def suited(metric: str | None, unit_kind: str) -> str | None:
+    """`metric` as a figure of `unit_kind` states it: a percentage of top-five sales is the concentration."""
+    if metric in SHARE_OF and unit_kind == "percent":
+        return SHARE_OF[metric]
+    return metric
 
 
 def _pairs(rows: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:

@@ -27,6 +27,11 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212:
 _WIDTH_KEEPING_CLAUSES = {k: v for k, v in _WIDTH.items() if chr(k) not in "，；：！？"}
 
 
+def in_script(text: str, script: str) -> str:
+    """Simplified Chinese `text` written for `script` ("zh-Hant" gets Traditional characters)."""
+    return _S2T.convert(text) if script == "zh-Hant" else text
+
+
 def _lower(text: str) -> str:
     # str.lower() lengthens a few characters (İ); keep those as they are.
     low = text.lower()

@@ -1513,3 +1513,28 @@ def test_hong_kong_cents_and_a_cents_unit_note(text: str, value: str, unit: str)
 
 def test_six_months_to_a_month_is_a_half() -> None:
     assert [p.id for p in parse_periods("the six months to June 2025")] == ["2025H1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metrics"),
+    [
+        (
+            "公司前五名客户销售额58,327.14万元，占年度销售总额45.77%。",
+            ["customer_sales_top5", "customer_concentration_top5"],
+        ),
+        (
+            "前五名客戶合計銷售金額為49,036.84萬元，佔營業收入的比例為26.56%。",
+            ["customer_sales_top5", "customer_concentration_top5"],
+        ),
+        (
+            "向前五名供应商的采购额为3.2亿元，占年度采购总额的28.5%。",
+            ["supplier_purchases_top5", "supplier_concentration_top5"],
+        ),
+        (
+            "Sales to the top five customers were RMB583.3 million, or 45.8% of total sales.",
+            ["customer_sales_top5", "customer_concentration_top5"],
+        ),
+    ],
+)
+def test_an_amount_behind_a_concentration_ratio_is_not_revenue(text: str, metrics: list[str]) -> None:
+    assert [f.metric for f in parse_figures(text)] == metrics

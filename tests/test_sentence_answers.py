@@ -17,7 +17,7 @@ REPORT = """海澄物流股份有限公司
 
 2025年7月，公司宣布收购Harbour Reef Logistics Sdn. Bhd.七成股权，代价为人民币2.1亿元，预计于2026年上半年完成。
 
-报告期内，公司实现营业收入15.2亿元，同比增长12.4%。
+报告期内，公司实现营业收入15.2亿元，同比增长12.4%。公司前五名客户销售额6.3亿元，占年度销售总额41.4%。
 """
 
 STORY = """海澄物流去年收入增逾一成
@@ -59,3 +59,13 @@ def test_a_story_reports_on_the_year_whose_results_it_names(assistant: Assistant
     # Dated 2026年3月30日, "公布2025年业绩": its 期内 is 2025.
     answer = assistant.ask("2025年海澄物流冷藏车队有多少辆？")
     assert [f["value"] for f in answer.figures] == ["320"], answer.text
+
+
+def test_sales_to_the_top_five_customers_are_their_own_amount(assistant: Assistant) -> None:
+    # The amount before "占年度销售总额" is what the customers bought, not the company's revenue.
+    answer = assistant.ask("海澄物流2025年前五名客户销售额是多少？")
+    assert [f["value"] for f in answer.figures] == ["630000000"], answer.text
+    answer = assistant.ask("What were Haicheng Logistics' revenue in 2025?")
+    assert [f["value"] for f in answer.figures] == ["1520000000"], answer.text
+    verdict = assistant.check("海澄物流2025年前五名客户销售额占年度销售总额的41.4%。")
+    assert verdict.label == "supported", verdict.explanation
