@@ -420,7 +420,7 @@ def _line_figures(
     """The figures of `found` that name the line or region asked ("北美", "醫藥冷鏈物流分部"),
     and the line as the question writes it when none does ("" when none is asked or one does)."""
     if region:
-        named = [ev for ev in found if _names_region(ev.scope_text, region)]
+        named = [ev for ev in found if _names_region(ev.line_text, region)]
         return named, "" if named else _as_written(frame.text, region[0])
     run = _line_run(frame.text, part, focus) if focus and part else []
     words = _line_words(run)
@@ -429,7 +429,7 @@ def _line_figures(
         return [], ""
     # The line's own words, not just its last ("分部"), must be met: "醫藥冷鏈物流分部" is not
     # the cold-storage segment, and "冷凍批發" is not the 批發 of a Chinese table.
-    met = [ev for ev in found if _meets(line, ev.scope_text)]
+    met = [ev for ev in found if _meets(line, ev.line_text)]
     if not met:
         return [], _line_text(frame.text, run)
     # A figure whose own line is the one asked ("其中香港128間") before the sentence's others.
@@ -965,7 +965,8 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
 
 # "Which peer company does Mintu compare its gross margin with?" asks for a name, not a figure.
 _ASKS_NAME = re.compile(
-    r"\bwhich\b[^?]{0,30}\b(?:company|companies|peer|peers|firm|firms|competitor|rival|bank|sponsor)\b"
+    r"\bwhich\b[^?]{0,30}\b(?:company|companies|peer|peers|firm|firms|competitor|rival|bank|sponsor"
+    r"|segments?|business(?:es)?|products?|regions?|markets?|lines?|divisions?)\b"
     r"|哪家|哪一家|哪两家|哪兩家|哪几家|哪幾家|哪间|哪間|哪些公司|哪个公司|哪個公司"
     r"|哪(?:个|個|一个|一個|些)?(?:业务|業務|分部|产品|產品|地区|地區|板块|板塊|系列)",
     re.I,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from pypinyin import lazy_pinyin
 
+from . import glossary
 from .figures import document_period
 from .schema import Document
 from .text import normalise
@@ -161,7 +162,9 @@ _GENERIC_SUBJECTS = frozenset(
 _OPENING = re.compile(
     r"^(?:截至|截止|于|於|在|根据|根據|按照|关于|關於|对于|對於|请问|請問|据|據)[\d年月日底末季度上下半初中，,、\s]*"
 )
-_LEADING = re.compile(rf"([{_HAN}]+?)(?=\d|的|在|于|於|是|有|为|為|截至|上半年|下半年|全年|年度|[^{_HAN}]|$)")
+_LEADING = re.compile(
+    rf"([{_HAN}]+?)(?=\d|的|在|于|於|是|有|为|為|占|佔|较|較|截至|上半年|下半年|全年|年度|[^{_HAN}]|$)"
+)
 
 
 def _name_pattern(name: str) -> str:
@@ -259,7 +262,11 @@ class EntityLexicon:
                 if re.fullmatch(f"[{_HAN}]{{3,}}", n):
                     for k in range(2, min(len(n), 5)):
                         openings.setdefault(n[:k], set()).add(e.key)
-        self._by_opening = {o: next(iter(keys)) for o, keys in openings.items() if len(keys) == 1}
+        # A place opens many names (香港中央結算) and many questions ("香港業務…"): it names none.
+        places = {zh for _, names in glossary.REGIONS for zh in names} | {"中国"}
+        self._by_opening = {
+            o: next(iter(keys)) for o, keys in openings.items() if len(keys) == 1 and normalise(o) not in places
+        }
         names = sorted(self._key_of, key=lambda n: (-len(n), n))
         parts = [_name_pattern(n) for n in names]
         self._pattern = re.compile("|".join(parts)) if parts else None
@@ -465,6 +472,11 @@ class EntityLexicon:
     def subject(self, doc_id: str) -> str | None:
         """The company a document is about, when it names one."""
         return self.subjects.get(doc_id)
+
+    def reporting_period(self, key: str) -> str | None:
+        """The period a company's documents report on, when they all agree on one."""
+        periods = {self.periods.get(doc) for doc, subject in self.subjects.items() if subject == key}
+        return periods.pop() if len(periods) == 1 else None
 
     def display(self, key: str, chinese: bool) -> str:
         """The shortest name of `key` in Chinese (or not), else its key."""

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from . import glossary
 from .entities import EntityLexicon
-from .figures import Figure, parse_figures, parse_periods
+from .figures import Figure, Period, parse_figures, parse_periods
 from .schema import Passage
 from .text import normalise, script_of, sentence_spans
 
@@ -42,6 +42,7 @@ class Frame:
     figures: tuple[Figure, ...]
     script: str
     others: tuple[str, ...] = ()  # companies named after the subject ("… lower than Lumina's")
+    bases: tuple[str, ...] = ()  # periods it compares against ("較上年末", "from a year earlier")
 
     @property
     def subject(self) -> str | None:
@@ -105,6 +106,11 @@ _ASKS_ASPECT = (
 _BASE_BEFORE = re.compile(r"(?:较|較|比|相比|相較|相较|compared\s+(?:with|to)|versus|vs\.?|over|from)\s*$", re.I)
 
 
+def is_base(text: str, p: Period) -> bool:
+    """Whether period `p` is what `text` compares against ("較去年底", "from a year earlier")."""
+    return bool(_BASE_BEFORE.search(text[max(0, p.start - 12) : p.start]))
+
+
 def _asked(text: str) -> list[tuple[str, re.Pattern[str]]]:
     return [(a, p) for a, p in _ASKS_ASPECT if p.search(text)]
 
@@ -120,18 +126,19 @@ TOTAL = re.compile(
 )
 
 
-def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
-    """Read the metric, period, company and stated figures off a question or claim."""
+def frame_of(text: str, lexicon: EntityLexicon, anchor: str | None = None) -> Frame:
+    """Read the metric, period, company and stated figures off a question or claim; `anchor`
+    resolves its relative periods ("6月底", "a year earlier")."""
     found = [(m, s, e) for m, s, e in glossary.metrics_in(text) if m not in glossary.ASPECT_IDS]
     if len({m for m, _, _ in found}) > 1:
         # "interim dividend … How much per share?": a bare "per share" qualifies the other metric.
         found = [(m, s, e) for m, s, e in found if glossary.fold(text[s:e]) != "per share"]
     metrics = tuple(dict.fromkeys(m for m, _, _ in found))
-    stated = parse_periods(text)
+    stated = parse_periods(text, anchor)
     periods = tuple(dict.fromkeys(pid for p in stated for pid in (p.members or (p.id,)) if pid))
     if len(periods) == 2 and _ASKS.search(text) and any(a in ("growth", "pp_change") for a, _ in _asked(text)):
         # "毛利率較2023年提升了多少個百分點？" asks the change to the other period, not 2023's level.
-        base = {p.id for p in stated if _BASE_BEFORE.search(text[max(0, p.start - 12) : p.start])}
+        base = {p.id for p in stated if is_base(text, p)}
         periods = tuple(p for p in periods if p not in base) or periods
     subject = lexicon.subject_of(text)
     unknown = tuple(lexicon.unknown_names(text))
@@ -146,10 +153,13 @@ def frame_of(text: str, lexicon: EntityLexicon) -> Frame:
     other = tuple(normalise(n) for n in lexicon.other_names(text))
     # A stock code names the company ("2917.HK"); it states no figure.
     figures = tuple(
-        f for f in from_to(text, parse_figures(text)) if not any(m.start <= f.start and f.end <= m.end for m in named)
+        f
+        for f in from_to(text, parse_figures(text, anchor), anchor)
+        if not any(m.start <= f.start and f.end <= m.end for m in named)
     )
     others = tuple(dict.fromkeys(m.key for m in named if m.key != subject))
-    return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text), others)
+    bases = tuple(p.id for p in stated if p.id and is_base(text, p))
+    return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text), others, bases)
 
 
 @dataclass(frozen=True)
@@ -187,6 +197,21 @@ class Evidence:
         if self.segment and self.segment not in glossary.fold(scoped):
             return f"{self.segment} {scoped}"
         return scoped
+
+    @property
+    def line_text(self) -> str:
+        """`scope_text` up to the end of the figure's clause: the clauses after it say what else
+        happened ("…3.48亿元，…，新增项目主要分布在东南亚" is no Southeast Asia figure)."""
+        if self.item is not None:
+            return self.scope_text
+        tail = _CLAUSE_AFTER.search(self.passage.text, self.figure.end, self.sentence[1])
+        if tail is None:
+            return self.scope_text
+        kept = self.passage.text[self.sentence[0] : tail.start()]
+        return f"{self.segment} {kept}" if self.segment and self.segment not in glossary.fold(kept) else kept
+
+
+_CLAUSE_AFTER = re.compile(r"[,，;；。]")
 
 
 @lru_cache(maxsize=4096)
@@ -346,6 +371,13 @@ def prior_period(period: str) -> str | None:
     """The same span a year earlier: 2025H1 → 2024H1, 2024 → 2023; None for dates."""
     if re.fullmatch(r"\d{4}(?:H[12]|Q[1-4])?", period):
         return str(int(period[:4]) - 1) + period[4:]
+    return None
+
+
+def year_after(period: str) -> str | None:
+    """The same span or date a year later: 2024-12-31 → 2025-12-31, 2024H1 → 2025H1."""
+    if re.fullmatch(r"\d{4}(?:H[12]|Q[1-4]|-\d\d-\d\d)?", period):
+        return str(int(period[:4]) + 1) + period[4:]
     return None
 
 
@@ -595,8 +627,8 @@ def is_segment(word: str) -> bool:
 
 # What names a line of business or a region: "澄瓣系列", "PCIe加速卡", "服务器及集群", "海外".
 _SEGMENT = re.compile(
-    r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|零售|批发|海外|境外|境内|国内|国际|地区"
-    r"|欧洲|北美|美洲|亚太|亚洲|东南亚|中东|欧美|内地|香港|澳门|日本|美国)$"
+    r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|零售|批发|境内|地区|美洲|亚洲|欧美"
+    r"|网上|线上|线下|电商|" + "|".join(zh for _, names in glossary.REGIONS for zh in names) + r")$"
     r"|[a-z]+\d+[a-z]*$|\d+[a-z]+$"
 )
 

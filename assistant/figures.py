@@ -38,7 +38,7 @@ CURRENCIES = ("CNY", "HKD", "USD", "EUR", "GBP", "JPY", "TWD", "SGD", "AUD")
 QUALIFIERS = ("approx", "over", "under", "nearly", "up_to")
 # What a figure measures of its metric: a change rate, a compound rate, a change in percentage
 # points, or a share of a total. A figure without an aspect is the metric's own level.
-ASPECTS = ("growth", "cagr", "pp_change", "share")
+ASPECTS = ("growth", "cagr", "pp_change", "share", "change")
 DURATIONS = ("years", "months", "days", "hours", "minutes")
 
 _ONE = Decimal(1)
@@ -978,10 +978,6 @@ _COMPARED = re.compile(
     r"(?:较|比|相比|对比|相较|(?<![a-z])(?:compared\s+(?:with|to)|versus|vs\.?|over|from|against))"
     r"\s*(?:the\s+)?$"
 )
-_CHANGE = re.compile(
-    r"增长|下降|增加|减少|上升|下跌|下滑|提升|提高|降低|收窄|扩大|(?<![a-z])(?:up|down|increase[ds]?|"
-    r"decrease[ds]?|grew|grow|rose|rise|fell|fall|declined?|higher|lower)(?![a-z])"
-)
 _BASE_OR_TARGET = re.compile(
     r"(?P<base>较|比|相比|(?<![a-z])(?:from|compared\s+(?:with|to)|versus|vs|over|than|against)(?![a-z]))"
     r"|(?P<target>至|到|(?<![a-z])to(?![a-z]))"
@@ -1683,7 +1679,7 @@ _NUM_CELL = re.compile(
     r"[(（]?[+\-]?(?:rmb|hk\$|us\$|\$|¥)?\s?\d[\d,]*(?:\.\d+)?"
     r"(?:\s?(?:%|个百分点|百分点|ppts?|pp|bps?|个基点|基点|x|倍|名|张|家|个|股|million|bn|m|亿|万))?[)）]?"
 )
-_EMPTY_CELL = re.compile(r"[—–\-~]{0,3}|n/?a|nil|不适用")
+_EMPTY_CELL = re.compile(r"[—–\-~]{0,3}|n/?a|nil|none|不适用|无")
 _YEAR_CELL = re.compile(r"(?:19[5-9]|20\d)\d")
 _WORDY = re.compile(r"[a-z\u3400-\u9fff]")
 _ALIGN_CELL = re.compile(r":?-{2,}:?")
@@ -2056,7 +2052,7 @@ _ASPECT_TERMS = {"growth": "growth", "cagr": "cagr"}
 # ("Other income", "Cost of sales", 除稅前虧損) makes the row a different item.
 _LABEL_FILLER = re.compile(
     r"[\s,，、:：;；*_.\-–—/&]+|(?<![a-z])(?:add|less|and|net|basic|diluted|total|from|of|the|for|in|year|period"
-    r"|attributable\s+to.*)(?![a-z])|加|减|及|和|与|基本|摊薄|来自|的|总|期内|年内|本期间|本期|归属于.*|应占.*"
+    r"|attributable\s+to.*)(?![a-z])|加|减|及|和|与|基本|摊薄|来自|的|总|期内|年内|年末|期末|年底|本期间|本期|归属于.*|应占.*"
     r"|(?:本公司|母公司)?(?:拥有人|股东|权益持有人)(?=应占)"  # 本公司拥有人应占年内利润: whose profit, not which
     r"|本公司|母公司"
 )
@@ -2365,14 +2361,14 @@ class _Context:
 
 
 _SHARE_METRICS = (*_CONCENTRATION, "market_share", "shareholding")  # shares of a total by nature
-_CHANGES = ("growth", "pp_change")
+_CHANGES = ("growth", "pp_change", "change")
 _UP_WORD = (
-    r"增长|增加|上升|上涨|提升|提高|扩大|攀升|飙升|改善|增幅|升幅|(?<![a-z])(?:up|increase[ds]?|grew|grows?|growth"
+    r"增长|增加|净增|上升|上涨|提升|提高|扩大|攀升|飙升|改善|增幅|升幅|(?<![a-z])(?:up|increase[ds]?|grew|grows?|growth"
     r"|rose|rises?|jump(?:ed|s)?|surge[ds]?|soar(?:ed|s)?|climb(?:ed|s)?|gain(?:ed|s)?|improve[ds]?|improvement"
     r"|widen(?:ed|s)?|expand(?:ed|s)?|higher)(?![a-z])"
 )
 _DOWN_WORD = (
-    r"下降|减少|下跌|下滑|降低|收窄|缩小|回落|降幅|跌幅|(?<![a-z])(?:down|decrease[ds]?|declin(?:e|ed|es)|fell"
+    r"下降|减少|净减|下跌|下滑|降低|收窄|缩小|回落|降幅|跌幅|(?<![a-z])(?:down|decrease[ds]?|declin(?:e|ed|es)|fell"
     r"|falls?|drop(?:ped|s)?|slid|slides?|slipped|plunge[ds]?|narrow(?:ed|s)?|contract(?:ed|ion|s)?|shr[ai]nk"
     r"|lower|reduc(?:ed|tion))(?![a-z])"
 )
@@ -2386,6 +2382,11 @@ _CHANGE_AT = re.compile(
     rf"\s*(?:了|达|为|(?<![a-z])(?:by|of|at)(?![a-z]))?\s*(?:{_QUALIFIER_WORDS})?\s*$"
 )
 _UP_OR_DOWN = re.compile(rf"(?P<up>{_UP_WORD})|(?P<down>{_DOWN_WORD})")
+# A change by an amount: "淨增加17間", "收窄26,343.64萬元", "up RMB150 million"; not "closed higher
+# at 18.46 yuan" or "增長達…", which give the level it reached.
+_CHANGED_BY = re.compile(
+    rf"(?:(?P<up>{_UP_WORD})|(?P<down>{_DOWN_WORD}))\s*(?:了|(?<![a-z])by(?![a-z]))?\s*(?:{_QUALIFIER_WORDS})?\s*$"
+)
 _CHANGE_AFTER = re.compile(
     r"\s*(?:(?P<yoy>year[\s-]on[\s-]year|yoy|y-o-y)|(?P<up>growth|increase|rise|gain|higher)"
     r"|(?P<down>decrease|decline|drop|fall|lower)|(?P<cagr>cagr|compound\s+annual))(?![a-z])"
@@ -2424,6 +2425,10 @@ def _aspect_of(ctx: _Context, r: _Raw, lo: int) -> tuple[str | None, str | None]
     if r.unit in ("pp", "bp"):
         return "pp_change", _direction(ctx, r, c_lo)
     if r.unit != "%":
+        # "較去年底淨增加17間", "虧損收窄26,343.64萬元", "up RMB150 million": a change by an amount.
+        m = _CHANGED_BY.search(t, max(lo, c_lo, r.start - 40), r.start)
+        if m:
+            return "change", "up" if m.group("up") else "down"
         return None, None
     term = ctx.nearest_term(lo, r.start)
     if term and term[0] == "cagr":
@@ -2752,11 +2757,16 @@ def _trailing_period(ctx: _Context, r: _Raw) -> Period | None:
 
 def _comparison_base(t: str, p: Period, r: _Raw) -> bool:
     """較上年同期增長28.5%: the period is what the change is measured against, not its own."""
-    return bool(_COMPARED.search(t, max(0, p.start - 14), p.start)) and bool(_CHANGE.search(t, p.end, r.start))
+    return bool(_COMPARED.search(t, max(0, p.start - 14), p.start)) and bool(_UP_OR_DOWN.search(t, p.end, r.start))
 
 
 _SUMS_UP = re.compile(
     r"\s*(?:总金额|总额|总值|合计|共计|总计|合共|金额|totall?ing|in total|with a total value of|worth)", re.I
+)
+
+
+_PREDICATE = re.compile(
+    rf"\s*(?:was|were|is|are|stood\s+at|amounted\s+to|came\s+to|为|达)\s*(?:{_QUALIFIER_WORDS})?\s*"
 )
 
 
@@ -2776,8 +2786,11 @@ def _assign_default(ctx: _Context, r: _Raw) -> None:
             r.metric = ctx.metric_before(c_lo, r.start, r.unit) or ctx.metric_after(
                 r.end, c_hi, r.unit, r.extra.get("next_start", len(ctx.t))
             )
-            if r.metric is None and _SUMS_UP.match(ctx.t, c_lo, r.start):
-                # "…24份銷售合同,總金額達12.41億元": a clause that totals names no metric of its own.
+            if r.metric is None and (
+                _SUMS_UP.match(ctx.t, c_lo, r.start) or _PREDICATE.fullmatch(ctx.t, c_lo, r.start)
+            ):
+                # "…24份銷售合同,總金額達12.41億元": a clause that totals names no metric of its own;
+                # "The gearing ratio, calculated as …, was 14.6%": the clause is the predicate.
                 r.metric = ctx.metric_before(ctx.sentence(r.start)[0], r.start, r.unit)
             if r.metric is None:
                 r.metric = _level_of_change(ctx, r, c_lo)
@@ -2857,7 +2870,10 @@ def _may_precede(ctx: _Context, q: Period, r: _Raw) -> bool:
     if ctx.base_of.get(q.start, id(r)) != id(r):
         return False  # the period of a comparison base before it
     # "（二零二四年同期：74.6%），來自最大客戶的收入佔總收入的24.9%": a label is for its figure only.
-    return not _labels_next(ctx.t, q) or re.fullmatch(r"\s*[:：]\s*", ctx.t[q.end : r.start]) is not None
+    return not _labels_next(ctx.t, q) or _LABEL_GAP.fullmatch(ctx.t, q.end, r.start) is not None
+
+
+_LABEL_GAP = re.compile(rf"\s*[:：]\s*(?:{_QUALIFIER_WORDS})?\s*")  # "（2024年：約128.5百萬港元）"
 
 
 _BASE_AT = re.compile(

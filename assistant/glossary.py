@@ -84,7 +84,10 @@ _METRICS = (
         "归母净利润|归母净利|股东应占溢利|股东应占利润|股东应占净利润|股东应占纯利|归属于上市公司股东的净利润"
         "|归属于母公司股东的净利润|归属于母公司所有者的净利润|归属于本公司股东的净利润|归属于公司股东的净利润"
         "|拥有人应占溢利|拥有人应占利润|拥有人应占期内溢利|拥有人应占年内溢利|拥有人应占期内利润"
-        "|拥有人应占年内利润|权益持有人应占溢利|权益持有人应占利润|股东应占期内溢利|股东应占年内溢利",
+        "|拥有人应占年内利润|权益持有人应占溢利|权益持有人应占利润|股东应占期内溢利|股东应占年内溢利"
+        "|归属于公司拥有人的溢利|归属于本公司拥有人的溢利|归属于公司拥有人的利润|归属于本公司拥有人的利润"
+        "|归属于公司拥有人的净利润|归属于本公司股东的溢利|归属于公司股东的溢利|归属于股东的净利润|归属于股东的溢利"
+        "|拥有人应占净利润|归母利润",
         "profit attributable to owners of the company|profit attributable to owners|profit attributable to"
         " equity holders|profit attributable to shareholders|net profit attributable to shareholders"
         "|net profit attributable to owners|net profit attributable to equity holders|attributable profit"
@@ -281,8 +284,16 @@ _METRICS = (
     _m(
         "dividend",
         "money",
-        "股息|派息|股利|分红|末期股息|中期股息|每股股息|现金红利|红利|利润分配|派发现金红利|中期息|末期息",
+        "股息|派息|股利|分红|末期股息|中期股息|每股股息|每股末期股息|每股中期股息|现金红利|红利|利润分配|派发现金红利|中期息|末期息",
         "dividend|dividends|dividend per share|final dividend|interim dividend|dps|final dps|interim dps",
+    ),
+    # A special dividend is paid once, beside the regular one: it answers no question about "the
+    # dividend" and is not what a claim about the final dividend states.
+    _m(
+        "special_dividend",
+        "money",
+        "特别股息|特别息|特别派息|特别红利|特别末期股息|特别中期股息|每股特别股息",
+        "special dividend|special dividends|special final dividend|special interim dividend",
     ),
     _m(
         "eps",
@@ -466,6 +477,21 @@ REGIONS = _pairs(
         ("macau|macao", "澳门"),
         ("japan", "日本"),
         ("united states|the us|the u.s.", "美国"),
+        ("singapore", "新加坡"),
+        ("taiwan", "台湾"),
+        ("malaysia", "马来西亚"),
+        ("thailand", "泰国"),
+        ("vietnam", "越南"),
+        ("indonesia", "印尼|印度尼西亚"),
+        ("south korea|korea", "韩国"),
+        ("australia", "澳洲|澳大利亚"),
+        ("united kingdom|the uk", "英国"),
+        ("germany", "德国"),
+        ("india", "印度"),
+        ("africa", "非洲"),
+        ("east china", "华东"),
+        ("south china", "华南"),
+        ("north china", "华北"),
         ("overseas|international|abroad", "海外|境外|国际"),
     )
 )

@@ -146,13 +146,17 @@ class Retriever:
             ranked["bm25"] = self.index.bm25_search(query.tokens, n, query.groups, weights, within)
         if self.mode in ("hybrid", "dense"):
             ranked["dense"] = self.index.dense_search(self._embed(query), n, within)
+        docs = self.about(text) if self.about else set()
+        if docs and within is None and "bm25" in ranked:
+            # The company's own documents searched apart: its passage that ranks low among the
+            # whole corpus's ("gearing" in its English filing, asked in Chinese) still competes.
+            ranked["own"] = self.index.bm25_search(query.tokens, n, query.groups, weights, docs)
         fused: dict[str, float] = {}
         why: dict[str, dict[str, int]] = {}
         for name, hits in ranked.items():
             for rank, (chunk_id, _score) in enumerate(hits, start=1):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.rrf_k + rank)
                 why.setdefault(chunk_id, {})[name] = rank
-        docs = self.about(text) if self.about else set()
         for chunk_id in fused:
             if self.index.chunks[chunk_id].doc_id in docs:
                 # As if ranked first by a third retriever that knows which company is meant.

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import pairwise
+
+import jieba.posseg as posseg
 
 from . import glossary
 from .answer import Focus, Sentence, about, in_focus, name_tokens, preceding, row_label, score_sentences
@@ -32,6 +33,7 @@ from .evidence import (
     same_period,
     select,
     unit_kind,
+    year_after,
 )
 from .figures import DURATIONS, Figure, parse_figures, parse_periods
 from .index import Index
@@ -74,7 +76,7 @@ class Finding:
 
 def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Passage]) -> Verdict:
     """Judge a claim against `passages`."""
-    frame = frame_of(query.text, lexicon)
+    frame = _anchored(frame_of(query.text, lexicon), lexicon)
     if frame.unknown_names and not frame.entities:
         return Verdict(frame.text, "not_enough_info", f"the documents don't mention {', '.join(frame.unknown_names)}")
     focus = Focus.of(index, query, lexicon)
@@ -93,11 +95,7 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
         summable = unit_kind(claimed) == "money" or claimed.unit == "%"
         if parts is None and summable and TOTAL.search(frame.text) and len(frame.periods) <= 1:
             parts = _parts_sum(index, lexicon, frame, evidence, claimed, metric)
-        if (
-            parts is None
-            and unit_kind(claimed) == "money"
-            and _BY.search(frame.text[max(0, claimed.start - 20) : claimed.start])
-        ):
+        if parts is None and claimed.aspect == "change" and unit_kind(claimed) in ("money", "count"):
             parts = _difference(frame, evidence, claimed, metric)
         if parts:
             findings.append(parts)
@@ -116,6 +114,18 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
     if findings:
         return _combine(frame, findings)
     return _check_text(index, frame, lexicon, query, passages)
+
+
+def _anchored(frame: Frame, lexicon: EntityLexicon) -> Frame:
+    """The claim with its relative periods resolved against its company's reporting period:
+    "6月底…較去年底減少" is 2025-06-30 against 2024-12-31 in an interim report for 2025. Only
+    when that leaves a period the claim is about, not just the one it compares with."""
+    anchor = lexicon.reporting_period(frame.subject) if frame.subject else None
+    if anchor is None or all(p.id for p in parse_periods(frame.text)):
+        return frame
+    anchored = frame_of(frame.text, lexicon, anchor)
+    changes = any(f.aspect == "change" for f in anchored.figures)  # "較上年末增加約0.7億元": to the year-end after
+    return anchored if len(anchored.periods) > len(anchored.bases) or changes else frame
 
 
 _WORD_COUNT = re.compile(r"^(?:两|兩|二|三|四|五|two|three|four|five)\s*(?:个|個|家|项|項|类|類|大)?$", re.I)
@@ -188,12 +198,13 @@ def _label(frame: Frame, metric: str, period: str | None) -> str:
     return f"{who} {metric} {period or ''}".strip()
 
 
-def supports(claimed: Figure, source: Figure) -> bool:
+def supports(claimed: Figure, source: Figure, computed: bool = False) -> bool:
     """Whether a source figure bears a claimed one out, at the claim's own precision.
 
     Unqualified, the claim must round to the source: 3.4億 for 3.37億 holds, 3.3億 does not,
-    and 5億 for 4.5億 does not (a tie is no support). 约/about allows 2% more; 逾/over needs a
-    source above the figure, 近/nearly one just under it, and so on.
+    and 5億 for 4.5億 does not (a tie is no support). 约/about allows 2% more, except against
+    a `computed` sum or difference, whose own precision already carries its parts' rounding;
+    逾/over needs a source above the figure, 近/nearly one just under it, and so on.
     """
     if claimed.family != source.family:
         return False
@@ -203,11 +214,11 @@ def supports(claimed: Figure, source: Figure) -> bool:
     if q is None:
         return abs(c - s) < tolerance
     if q == "approx":
-        return abs(c - s) <= max(tolerance, APPROX * abs(c))
+        return abs(c - s) <= (tolerance if computed else max(tolerance, APPROX * abs(c)))
     if q == "over":
-        return s > c
+        return s > c or (source.qualifier == "over" and s >= c)  # "逾一成" bears out "more than 10%"
     if q == "under":
-        return s < c
+        return s < c or (source.qualifier == "under" and s <= c)
     if q == "up_to":
         return s <= c
     if q == "nearly":
@@ -369,7 +380,7 @@ def _check_total(frame: Frame, evidence: list[Evidence], claimed: Figure, metric
     arithmetic = " + ".join(ev.figure.text for ev in parts) + f" = {_plain(total)}"
     what = _label(frame, metric, f"{frame.periods[0]}–{frame.periods[-1]}")
     claim = replace(claimed, value=abs(claimed.value))
-    label = "supported" if supports(claim, computed) else "refuted"
+    label = "supported" if supports(claim, computed, computed=True) else "refuted"
     return Finding(label, f"claim {claimed.text} vs computed {arithmetic} for {what}", parts)
 
 
@@ -461,8 +472,9 @@ def _parts_sum(
         return None
     lines = list(named.values())
     total = sum((ev.figure.value for ev in lines), Decimal(0))
-    computed = replace(lines[0].figure, value=total, text="", qualifier=None)
-    verdict = "supported" if supports(claimed, computed) else "refuted"
+    precision = sum((ev.figure.precision for ev in lines), Decimal(0))
+    computed = replace(lines[0].figure, value=total, precision=precision, text="", qualifier=None)
+    verdict = "supported" if supports(claimed, computed, computed=True) else "refuted"
     arithmetic = " + ".join(f"{label} {ev.figure.text}" for label, ev in named.items())
     shown = computed.display(frame.script)
     explanation = f"claim {said(claimed)} vs computed {arithmetic} = {shown} ({period or 'any period'})"
@@ -477,13 +489,6 @@ def _same_line(label: str, ev: Evidence, other_label: str, other: Evidence) -> b
     return a in b or b in a or close
 
 
-_BY = re.compile(
-    r"(?:增加|增长|增長|减少|減少|下降|上升|提高|降低)了?\s*(?:约|約|近|逾|超过|超過)?\s*$"
-    r"|(?:up|down|increased?|decreased?|rose|fell|grew|declined?)\s+by\s+(?:about|roughly|approximately|around|nearly|some)?\s*$",
-    re.I,
-)
-
-
 def _difference(frame: Frame, evidence: list[Evidence], claimed: Figure, metric: str) -> Finding | None:
     """ "營業收入較2023年增加約4.52億元": the later level less the earlier one, computed."""
     periods = sorted(frame.periods, key=_period_end)
@@ -492,6 +497,8 @@ def _difference(frame: Frame, evidence: list[Evidence], claimed: Figure, metric:
         stated = {ev.figure.period for ev in evidence if ev.figure.metric == metric and ev.figure.period}
         later = [p for p in stated if _after(p, periods[0]) and _level(frame, evidence, metric, p)]
         periods = [periods[0], max(later, key=lambda p: (_period_end(p), p))] if later else []
+    elif len(periods) == 1 and periods[0] in frame.bases:
+        periods = [p for p in (periods[0], year_after(periods[0])) if p]  # "較上年末增加": from then to a year on
     elif len(periods) == 1:
         periods = [p for p in (prior_period(periods[0]), periods[0]) if p]
     if len(periods) != 2:
@@ -500,10 +507,11 @@ def _difference(frame: Frame, evidence: list[Evidence], claimed: Figure, metric:
     if a is None or b is None or a.figure.unit != b.figure.unit:
         return None
     change = b.figure.value - a.figure.value
-    said_down = bool(_DOWN.search(frame.text[max(0, claimed.start - 20) : claimed.start]))
-    computed = replace(b.figure, value=abs(change), text="", qualifier=None)
+    said_down = claimed.direction == "down"
+    precision = a.figure.precision + b.figure.precision
+    computed = replace(b.figure, value=abs(change), precision=precision, text="", qualifier=None)
     same_way = (change < 0) == said_down
-    verdict = "supported" if same_way and supports(claimed, computed) else "refuted"
+    verdict = "supported" if same_way and supports(claimed, computed, computed=True) else "refuted"
     sign = "−" if change < 0 else ""
     arithmetic = (
         f"{b.figure.text} ({periods[1]}) − {a.figure.text} ({periods[0]}) = {sign}{computed.display(frame.script)}"
@@ -573,24 +581,8 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
     if comparative and frame.others:
         return _compare_companies(frame, evidence, metric, bool(_HIGHER.search(frame.text)))
     if len(frame.periods) <= 1 and not comparative:
-        # "R&D expenses rose in 2024": a change rate the source states for that period; with no
-        # period named ("運輸業務毛利率較上年同期下降"), the latest one the source states.
         period = frame.periods[0] if frame.periods else None
-        rates = [
-            ev
-            for ev in select(frame, evidence, metric, period).found
-            if ev.figure.aspect in ("growth", "pp_change") and ev.figure.direction and ev.figure.period
-        ]
-        if not rates:
-            return _since(frame, evidence, metric, period, claim_word) if period else None
-        narrowed = _narrowest(rates, focus, strict=True)
-        if not narrowed:
-            return None
-        # The latest period's rate; among its rates, the best-ranked (max keeps the first of equals).
-        ev = max(narrowed, key=lambda e: (_period_end(e.figure.period or ""), -e.rank))
-        went = ev.figure.direction
-        label = "supported" if went == claim_word else "refuted"
-        return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {ev.figure.period}", [ev])
+        return _stated_change(frame, evidence, metric, period, focus, claim_word)
     if len(frame.periods) < 2:
         return None
     if _HIGHER.search(frame.text) or _LOWER.search(frame.text):
@@ -602,6 +594,15 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
         # A change runs from earlier to later, whatever order the claim names them in.
         first, last = min(frame.periods), max(frame.periods)
     a, b = _pick(frame, evidence, metric, first, focus), _pick(frame, evidence, metric, last, focus)
+    unlike = (
+        a is None or b is None or (focus is not None and focus.coverage(a.scope_text) != focus.coverage(b.scope_text))
+    )
+    if unlike and not comparative and len(frame.periods) == 2:
+        # "warehousing gross margin fell from a year earlier": the group's margin a year before
+        # is no warehousing level, but the source may state the change itself.
+        found = _stated_change(frame, evidence, metric, last, focus, claim_word)
+        if found or a is None or b is None:
+            return found
     if a is None or b is None or a.figure.unit != b.figure.unit or abs(a.figure.value) == abs(b.figure.value):
         return None
     went_up = abs(b.figure.value) > abs(a.figure.value)
@@ -612,6 +613,28 @@ def _direction(frame: Frame, evidence: list[Evidence], focus: Focus | None = Non
         f"claim says {claim_word}; source: {_label(frame, metric, '')} {'rose' if went_up else 'fell'} from {series}",
         [a, b],
     )
+
+
+def _stated_change(
+    frame: Frame, evidence: list[Evidence], metric: str, period: str | None, focus: Focus | None, claim_word: str
+) -> Finding | None:
+    """ "R&D expenses rose in 2024": a change rate the source states for that period; with no
+    period named ("運輸業務毛利率較上年同期下降"), the latest one the source states."""
+    rates = [
+        ev
+        for ev in select(frame, evidence, metric, period).found
+        if ev.figure.aspect in ("growth", "pp_change") and ev.figure.direction and ev.figure.period
+    ]
+    if not rates:
+        return _since(frame, evidence, metric, period, claim_word) if period else None
+    narrowed = _narrowest(rates, focus, strict=True)
+    if not narrowed:
+        return None
+    # The latest period's rate; among its rates, the best-ranked (max keeps the first of equals).
+    ev = max(narrowed, key=lambda e: (_period_end(e.figure.period or ""), -e.rank))
+    went = ev.figure.direction
+    label = "supported" if went == claim_word else "refuted"
+    return Finding(label, f"claim says {claim_word}; source: {ev.figure.text} ({went}) in {ev.figure.period}", [ev])
 
 
 def _pick(frame: Frame, evidence: list[Evidence], metric: str, period: str, focus: Focus | None) -> Evidence | None:
@@ -802,43 +825,95 @@ def _contradicts(claim: str, sentence: str, skip: frozenset[str]) -> str:
     return (
         _alternative(claim, sentence)
         or _paired_otherwise(claim, sentence, skip)
-        or _role_of_another(claim, sentence, skip)
+        or _office_of_another(claim, sentence, skip)
     )
 
 
-def _role_of_another(claim: str, sentence: str, skip: frozenset[str]) -> str:
-    """ "陈牧之先生现任公司董事长，林思远先生现任公司总经理" gives 董事长 to 陈牧之: a claim that
-    林思远 is 董事长 is contradicted. Returns the clause that gives the role, or ""."""
-    folded_claim = glossary.fold(claim)
-    asked = [names for names in _ROLE_PATTERNS if names.search(folded_claim)]
+def _office_of_another(claim: str, sentence: str, skip: frozenset[str]) -> str:
+    """ "Karen Lam Ka-man, chief executive of Ching Sui" gives the office to someone the claim
+    "Ho Chun-bong is the chief executive officer" does not name. Returns the words that give it, or ""."""
+    asked = {k for k, _, _ in _offices(glossary.fold(claim))}
     if len(asked) != 1:
         return ""  # "董事长兼总经理": one person, two offices
-    role = asked[0]
+    zh = is_chinese(claim)
+    claimed = _persons(claim, zh, skip)
+    if not claimed:
+        return ""  # "the chief executive has a doctorate" names no one the holder could differ from
     folded = glossary.fold(sentence)  # as long as `sentence`: its spans are the sentence's
-    cuts = [0, *(m.end() for m in _CLAUSE_OPEN.finditer(folded)), len(folded)]
-    spans = [(a, b) for a, b in pairwise(cuts) if folded[a:b].strip()]
-    clauses = [folded[a:b] for a, b in spans]
-    holding = [k for k, c in enumerate(clauses) if role.search(c)]
-    if len(holding) != 1:
-        return ""
-    held = clauses[holding[0]]
-    words = [
-        t
-        for t in tokens(claim)
-        if len(t) >= 2 and not t.isdigit() and t not in skip and not any(p.search(t) for p in _ROLE_PATTERNS)
-    ]
-    for k, c in enumerate(clauses):
-        if k == holding[0] or not any(p.search(c) for p in _ROLE_PATTERNS):
+    for k, start, end in _offices(folded):
+        if k not in asked or _FORMER.search(folded, max(0, start - 10), start):
             continue
-        # A word of the claim found only in a clause that gives another office: its holder.
-        if any(t in c and t not in held for t in words):
-            a, b = spans[holding[0]]
-            return sentence[a:b].strip(" ，,；;：:。")
+        holder, words = _holder(sentence, start, end, zh)
+        if holder and not _same_person(holder, claimed, zh):
+            return words.strip()
     return ""
 
 
+def _offices(folded: str) -> list[tuple[int, int, int]]:
+    """(office, start, end) of each office named, the longest at a place: 行政总裁 is not 总裁."""
+    found = sorted(
+        ((k, m.start(), m.end()) for k, p in enumerate(_ROLE_PATTERNS) for m in p.finditer(folded)),
+        key=lambda f: (f[1], -f[2]),
+    )
+    out: list[tuple[int, int, int]] = []
+    for f in found:
+        if not out or f[1] >= out[-1][2]:
+            out.append(f)
+    return out
+
+
+_FORMER = re.compile(r"(?:former|previous|ex-|前任|原|时任)\s*$")
+_EN_NAME = (
+    r"(?:(?:Mr|Ms|Mrs|Madam|Dr|Prof)\.?\s+)?((?:[A-Z][a-z]+(?:-[A-Za-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Za-z]+)?){1,3})"
+)
+_ZH_NAME = r"([\u4e00-\u9fff]{2,4}?)(?:先生|女士|博士|教授)"
+# The holder right after the office: "Chairman Ho Chun-bong", "Chief Executive Officer, Ms. Zhou
+# Yiran", "行政總裁林嘉敏女士"; or right before it: "Karen Lam Ka-man, chief executive",
+# "何振邦先生（主席）", "陈牧之先生现任公司董事长".
+_HOLDER_AFTER = {
+    False: re.compile(r"(?:\s+officer)?\s*,?\s*" + _EN_NAME),
+    True: re.compile(r"\s*" + _ZH_NAME),
+}
+_HOLDER_BEFORE = {
+    False: re.compile(_EN_NAME + r"\s*[,(（]\s*(?:the\s+|our\s+|its\s+)?$"),
+    True: re.compile(_ZH_NAME + r"\s*(?:[（(]|现任|現任|担任|擔任|出任)(?:本?公司)?$"),
+}
+
+
+def _holder(sentence: str, start: int, end: int, zh: bool) -> tuple[str, str]:
+    """The person a sentence names right beside the office at `start`:`end`, and the words that
+    give it ("陈牧之先生现任公司董事长"); ("", "") when it names none."""
+    after = _HOLDER_AFTER[zh].match(sentence, end)
+    if after:
+        return after.group(1), sentence[start : after.end()]
+    before = _HOLDER_BEFORE[zh].search(sentence, max(0, start - 48), start)
+    if not before:
+        return "", ""
+    closing = end + 1 if sentence[end : end + 1] in (")", "）") else end  # "林嘉敏女士（行政總裁）"
+    return before.group(1), sentence[before.start() : closing]
+
+
+def _persons(claim: str, zh: bool, skip: frozenset[str]) -> list[str]:
+    """Names of people a claim gives: capitalised words not of a company's name, or jieba's names."""
+    if zh:
+        return [w for w, flag in posseg.cut(normalise(claim)) if flag == "nr" and len(w) >= 2 and w not in skip]
+    words = re.findall(r"[A-Z][a-z]+(?:-[A-Za-z]+)?", claim)
+    roles = {w for names in glossary.ROLES for w in " ".join(names[0]).split()}
+    return [w for w in words if w.lower() not in skip and w.lower() not in roles and w not in ("The", "A", "An")]
+
+
+def _same_person(holder: str, claimed: list[str], zh: bool) -> bool:
+    if zh:
+        return any(normalise(holder) in c or c in normalise(holder) for c in claimed)
+    return bool(
+        {w.lower() for w in re.findall(r"[A-Za-z]+", holder)}
+        & {w.lower() for c in claimed for w in re.findall(r"[A-Za-z]+", c)}
+    )
+
+
+# "chairs the board", "chaired by": an office's verb is the office.
 _ROLE_PATTERNS = tuple(
-    re.compile(r"(?<!副)(?<!vice )(?<![a-z])(?:" + "|".join(map(re.escape, en + zh)) + r")(?![a-z])")
+    re.compile(r"(?<!副)(?<!vice )(?<![a-z])(?:" + "|".join(map(re.escape, en + zh)) + r")(?:s|ed)?(?![a-z])")
     for en, zh in glossary.ROLES
 )
 
@@ -905,6 +980,12 @@ def _check_text(index: Index, frame: Frame, lexicon: EntityLexicon, query: Query
         # own filing bears out nothing about the asked company.
         named = {m.key for m in lexicon.mentions(frame.text)}
         ranked = [s for s in ranked if not _names_only_others(s.text, named, lexicon)]
+    if not claimed:
+        # An office one person holds at a time, given to someone the claim does not name.
+        for s in ranked[:8]:
+            holder = _office_of_another(frame.text, s.text, skip)
+            if holder:
+                return _quoting(frame, "refuted", f"the source gives that office to another ({holder})", s)
     planned: Sentence | None = None
     for s in ranked[:5]:
         # A sentence that states every figure of the claim needs less of its wording.

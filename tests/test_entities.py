@@ -98,3 +98,14 @@ def test_names_come_in_the_same_order_under_any_hash_seed() -> None:
         for seed in (1, 2, 3, 4)
     }
     assert len(runs) == 1 and "3176" in runs.pop()
+
+
+def test_a_question_that_opens_with_a_place_names_no_company() -> None:
+    text = "晴穗烘焙控股有限公司\n股東包括香港中央結算有限公司。\n香港業務收益佔本集團總收益約68.7%。\n"
+    lex = EntityLexicon.build([doc("chingsui", text)])
+    question = "香港業務佔集團2025年總收益的比例是多少？"
+    # 香港 opens 香港中央結算's name, but a place opens questions about a region too.
+    assert lex.subject_of(question) is None
+    # The opening words stop at 佔: "香港業務" is in the documents, not an unknown company.
+    assert lex.unknown_names(question) == []
+    assert lex.subject("chingsui") == lex.resolve("晴穗烘焙")

@@ -1538,3 +1538,55 @@ def test_six_months_to_a_month_is_a_half() -> None:
 )
 def test_an_amount_behind_a_concentration_ratio_is_not_revenue(text: str, metrics: list[str]) -> None:
     assert [f.metric for f in parse_figures(text)] == metrics
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bracketed prior-year figure with its own qualifier is still the prior year's.
+        ("擁有人應佔溢利增加約6.5%至約136.8百萬港元（2024年：約128.5百萬港元）。", [None, None, "2024"]),
+        ("Revenue rose to about HK$1.85 billion (2024: approximately HK$1.74 billion).", [None, "2024"]),
+    ],
+)
+def test_a_bracketed_prior_year_with_a_qualifier(text: str, expected: list[str | None]) -> None:
+    assert [f.period for f in parse_figures(text)] == expected
+
+
+def test_a_change_by_an_amount_is_no_level() -> None:
+    [level, change] = parse_figures("截至2025年底，门店总数为268间，较上年底净增17间。")
+    assert (level.aspect, level.period) == (None, "2025-12-31")
+    assert (change.aspect, change.direction, change.metric, change.period) == (
+        "change",
+        "up",
+        "store_count",
+        "2025-12-31",
+    )
+    [loss, narrowed] = parse_figures("归属于上市公司股东的净利润为-31,864.27万元，亏损较上年同期收窄26,343.64万元。")
+    assert (loss.aspect, narrowed.aspect, narrowed.direction) == (None, "change", "down")
+    # A change word before "至" leads to the new level, not to a change.
+    assert [f.aspect for f in parse_figures("收入增加6.2%至約18.46億港元")] == ["growth", None]
+
+
+def test_table_rows_of_dividends_and_store_counts() -> None:
+    table = (
+        "| | 2025年 | 2024年 |\n| --- | ---: | ---: |\n"
+        "| 每股末期股息（港仙） | 4.5 | 4.0 |\n| 每股特別股息（港仙） | 2.0 | 無 |\n"
+        "| 年末門店數目（間） | 268 | 251 |\n"
+    )
+    got = [(f.text, f.metric, f.period, f.value) for f in parse_figures(table)]
+    assert got == [
+        ("4.5", "dividend", "2025", Decimal("0.045")),
+        ("4.0", "dividend", "2024", Decimal("0.04")),
+        ("2.0", "special_dividend", "2025", Decimal("0.02")),
+        ("268", "store_count", "2025", Decimal("268")),
+        ("251", "store_count", "2024", Decimal("251")),
+    ]
+
+
+def test_a_clause_that_is_only_a_predicate_takes_the_sentences_metric() -> None:
+    text = (
+        "The gearing ratio, calculated as total bank borrowings divided by total equity, "
+        "was 14.6% as at 31 December 2025."
+    )
+    [f] = parse_figures(text)
+    assert (f.metric, f.period) == ("gearing_ratio", "2025-12-31")

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.evidence import table_lead
 from assistant.figures import parse_figures
-from assistant.verify import _contradicts
+from assistant.verify import _contradicts, _office_of_another
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,48 @@ def test_an_office_the_sentence_gives_to_another_person_contradicts() -> None:
     assert _contradicts("芮澄生物的董事长是陈牧之。", sentence, frozenset()) == ""
     # One person holding two offices is no contradiction of either.
     assert _contradicts("林思远兼任董事长及总经理。", "林思远先生现任公司董事长兼总经理。", frozenset()) == ""
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence", "holder"),
+    [
+        (
+            "Ho Chun-bong is the chief executive officer of Ching Sui Bakery.",
+            '"We are on track," Karen Lam Ka-man, chief executive of Ching Sui, told reporters.',
+            "Karen Lam Ka-man",
+        ),
+        (
+            "Zhou Yiran chairs the board of Quorvane Water Systems.",
+            "The executive directors are Mr. Lau Kwok Hing (Chairman) and Ms. Zhou Yiran (Chief Executive Officer).",
+            "Lau Kwok Hing",
+        ),
+        # 行政總裁 is one office, not 行政 and 總裁 (president).
+        (
+            "晴穗烘焙的行政總裁是何振邦。",
+            "董事會成員包括執行董事何振邦先生（主席）、林嘉敏女士（行政總裁）。",
+            "林嘉敏",
+        ),
+        ("芮澄生物的董事長是林思遠。", "陈牧之先生现任公司董事长，林思远先生现任公司总经理。", "陈牧之"),
+    ],
+)
+def test_an_office_held_by_someone_the_claim_does_not_name(claim: str, sentence: str, holder: str) -> None:
+    assert holder in _office_of_another(claim, sentence, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("claim", "sentence"),
+    [
+        # The same person, or another office, or a former holder, or no one named in the claim.
+        ("Karen Lam is the chief executive of Ching Sui.", "Karen Lam Ka-man, chief executive of Ching Sui, said."),
+        ("Ho Chun-bong is the chief executive officer.", "Chairman Ho Chun-bong did not attend the briefing."),
+        ("Karen Lam is the chief executive of Ching Sui.", "The former chief executive John Smith left in 2023."),
+        (
+            "The chief executive of Ching Sui holds a doctorate.",
+            "Karen Lam Ka-man, chief executive of Ching Sui, said.",
+        ),
+        ("林嘉敏兼任董事长及行政总裁。", "何振邦先生（主席）、林嘉敏女士（行政總裁）。"),
+    ],
+)
+def test_no_office_of_another(claim: str, sentence: str) -> None:
+    company = frozenset({"ching", "sui"})  # the tokens of a company's name are no person's
+    assert _office_of_another(claim, sentence, company) == ""

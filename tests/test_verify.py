@@ -153,3 +153,19 @@ def test_claims_against_a_half_year_report(interim: Assistant, claim: str, label
     verdict = interim.check(claim)
     assert verdict.label == label, verdict.explanation
     assert shown in verdict.explanation
+
+
+def test_about_allows_no_slack_against_a_computed_sum() -> None:
+    # 812,350 + 148,920 (HK$'000) = 9.6127億: "約9.71億" is off by a tenth of a 億 at its own precision.
+    [claimed] = parse_figures("約9.71億港元")
+    [total] = parse_figures("9.6127億港元")
+    assert supports(claimed, total)  # a stated figure: 約 allows 2%
+    assert not supports(claimed, total, computed=True)
+    [rounder] = parse_figures("約9.6億港元")
+    assert supports(rounder, total, computed=True)
+
+
+def test_a_lower_bound_bears_out_a_claimed_lower_bound_no_higher() -> None:
+    [source] = parse_figures("收入按年增長逾一成")
+    assert supports(parse_figures("grew by more than 10%")[0], source)
+    assert not supports(parse_figures("grew by more than 12%")[0], source)
