@@ -204,14 +204,11 @@ class Evidence:
         happened ("…3.48亿元，…，新增项目主要分布在东南亚" is no Southeast Asia figure)."""
         if self.item is not None:
             return self.scope_text
-        tail = _CLAUSE_AFTER.search(self.passage.text, self.figure.end, self.sentence[1])
+        tail = _CLAUSE_END.search(self.passage.text, self.figure.end, self.sentence[1])
         if tail is None:
             return self.scope_text
         kept = self.passage.text[self.sentence[0] : tail.start()]
         return f"{self.segment} {kept}" if self.segment and self.segment not in glossary.fold(kept) else kept
-
-
-_CLAUSE_AFTER = re.compile(r"[,，;；。]")
 
 
 @lru_cache(maxsize=4096)
