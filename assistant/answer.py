@@ -19,6 +19,7 @@ import jieba.posseg as posseg
 from . import bilingual, glossary
 from .entities import EntityLexicon
 from .evidence import (
+    EXCLUDED,
     LEAD_WINDOW,
     Evidence,
     Frame,
@@ -735,7 +736,11 @@ def is_part(ev: Evidence) -> bool:
         # "前五名客户销售额…，占年度销售总额45.77%": the amount is its own measure, the share its ratio.
         own = ev.figure.metric in glossary.SHARE_OF
         share = None if own or (base and ev.figure.metric not in base) else share
-    return bool(_PART_OF.search(ev.sentence_text) or _within_its_metric(before, ev.figure.metric) or share)
+    # "除香港以外地区的客户贡献收入9.1亿元", "outside Mainland China": all but a part is a part too.
+    leaves_out = EXCLUDED.search(ev.passage.text, ev.sentence[0], ev.figure.start)
+    return bool(
+        _PART_OF.search(ev.sentence_text) or _within_its_metric(before, ev.figure.metric) or share or leaves_out
+    )
 
 
 def _within_its_metric(before: str, metric: str | None) -> bool:

@@ -205,10 +205,20 @@ class Evidence:
         if self.item is not None:
             return self.scope_text
         tail = _CLAUSE_END.search(self.passage.text, self.figure.end, self.sentence[1])
-        if tail is None:
-            return self.scope_text
-        kept = self.passage.text[self.sentence[0] : tail.start()]
-        return f"{self.segment} {kept}" if self.segment and self.segment not in glossary.fold(kept) else kept
+        kept = self.scope_text if tail is None else self.passage.text[self.sentence[0] : tail.start()]
+        if self.segment and self.segment not in glossary.fold(kept):
+            kept = f"{self.segment} {kept}"
+        # "Revenue from customers outside Mainland China and Hong Kong": no Hong Kong figure.
+        return EXCLUDED.sub(lambda m: " " * len(m.group()), kept)
+
+
+# What a figure leaves out: "outside Mainland China and Hong Kong", "excluding Macau", "除香港以外".
+EXCLUDED = re.compile(
+    r"(?<![A-Za-z])(?:outside(?:\s+of)?|excluding|other\s+than|except(?:\s+for)?|apart\s+from)\s+[^,;.，；。]*?"
+    r"(?=\s+(?:rose|fell|grew|increased|decreased|declined|dropped|was|were|amounted|accounted|totall?ed|reached)"
+    r"(?![A-Za-z])|[,;.，；。]|$)"
+    r"|除(?:了)?[^，；。,;]{1,24}?(?:以外|之外)",
+)
 
 
 @lru_cache(maxsize=4096)

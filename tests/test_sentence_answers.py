@@ -20,6 +20,8 @@ REPORT = """海澄物流股份有限公司
 报告期内，公司实现营业收入15.2亿元，同比增长12.4%。公司前五名客户销售额6.3亿元，占年度销售总额41.4%。
 
 于2025年12月31日，公司现金及现金等价物为3.2亿元（2024年12月31日：2.5亿元）。
+
+2025年，除香港以外地区的客户贡献收入9.1亿元。
 """
 
 STORY = """海澄物流去年收入增逾一成
@@ -98,3 +100,9 @@ def test_a_change_by_an_amount_is_computed_from_the_two_levels(assistant: Assist
     verdict = assistant.check(claim)
     assert verdict.label == label, verdict.explanation
     assert "3.2亿元" in verdict.explanation and "2.5亿元" in verdict.explanation, verdict.explanation
+
+
+def test_a_region_a_figure_leaves_out_is_not_its_region(assistant: Assistant) -> None:
+    # "除香港以外地区的客户贡献收入9.1亿元" is everywhere but Hong Kong.
+    answer = assistant.ask("海澄物流2025年香港地区收入是多少？")
+    assert answer.abstained, answer.text
