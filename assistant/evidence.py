@@ -136,9 +136,10 @@ def frame_of(text: str, lexicon: EntityLexicon, anchor: str | None = None) -> Fr
     metrics = tuple(dict.fromkeys(m for m, _, _ in found))
     stated = parse_periods(text, anchor)
     periods = tuple(dict.fromkeys(pid for p in stated for pid in (p.members or (p.id,)) if pid))
+    bases = tuple(p.id for p in stated if p.id and is_base(text, p))
     if len(periods) == 2 and _ASKS.search(text) and any(a in ("growth", "pp_change") for a, _ in _asked(text)):
         # "毛利率較2023年提升了多少個百分點？" asks the change to the other period, not 2023's level.
-        base = {p.id for p in stated if is_base(text, p)}
+        base = set(bases)
         periods = tuple(p for p in periods if p not in base) or periods
     subject = lexicon.subject_of(text)
     unknown = tuple(lexicon.unknown_names(text))
@@ -158,7 +159,6 @@ def frame_of(text: str, lexicon: EntityLexicon, anchor: str | None = None) -> Fr
         if not any(m.start <= f.start and f.end <= m.end for m in named)
     )
     others = tuple(dict.fromkeys(m.key for m in named if m.key != subject))
-    bases = tuple(p.id for p in stated if p.id and is_base(text, p))
     return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text), others, bases)
 
 
@@ -193,10 +193,13 @@ class Evidence:
             a, b, lo, hi = self.item
             text = self.passage.text
             scoped = text[self.sentence[0] : lo] + text[a:b] + text[hi : self.sentence[1]]
+        return self._with_segment(scoped)
+
+    def _with_segment(self, text: str) -> str:
         # A line's heading ("冷鏈運輸業務：…；該業務毛利率為11.92%") bears on the sentences under it.
-        if self.segment and self.segment not in glossary.fold(scoped):
-            return f"{self.segment} {scoped}"
-        return scoped
+        if self.segment and self.segment not in glossary.fold(text):
+            return f"{self.segment} {text}"
+        return text
 
     @property
     def line_text(self) -> str:
@@ -205,9 +208,9 @@ class Evidence:
         if self.item is not None:
             return self.scope_text
         tail = _CLAUSE_END.search(self.passage.text, self.figure.end, self.sentence[1])
-        kept = self.scope_text if tail is None else self.passage.text[self.sentence[0] : tail.start()]
-        if self.segment and self.segment not in glossary.fold(kept):
-            kept = f"{self.segment} {kept}"
+        kept = (
+            self.scope_text if tail is None else self._with_segment(self.passage.text[self.sentence[0] : tail.start()])
+        )
         # "Revenue from customers outside Mainland China and Hong Kong": no Hong Kong figure.
         return EXCLUDED.sub(lambda m: " " * len(m.group()), kept)
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .text import normalise
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -647,12 +650,16 @@ class _Terms:
                 for m in self._en.finditer(t)
                 if m.start() == 0 or not ("a" <= t[m.start() - 1] <= "z")
             ]
-        found.sort(key=lambda f: (f[1], -f[2]))
-        out: list[tuple[str, int, int]] = []
-        for f in found:
-            if not out or f[1] >= out[-1][2]:
-                out.append(f)
-        return out
+        return leftmost_longest(found)
+
+
+def leftmost_longest(found: list[tuple[T, int, int]]) -> list[tuple[T, int, int]]:
+    """Of overlapping matches (what, start, end), the longest at each place, left to right."""
+    out: list[tuple[T, int, int]] = []
+    for f in sorted(found, key=lambda f: (f[1], -f[2])):
+        if not out or f[1] >= out[-1][2]:
+            out.append(f)
+    return out
 
 
 _METRIC_OF: dict[str, str] = {}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 import jieba.posseg as posseg
 
@@ -822,11 +823,9 @@ _LIST_AND = re.compile(r"及|和|与|、|\band\b|,")
 
 def _contradicts(claim: str, sentence: str, skip: frozenset[str]) -> str:
     """What in the sentence contradicts the claim's wording though every word is there, or ""."""
-    return (
-        _alternative(claim, sentence)
-        or _paired_otherwise(claim, sentence, skip)
-        or _office_of_another(claim, sentence, skip)
-    )
+    return _alternative(claim, sentence) or _paired_otherwise(
+        claim, sentence, skip
+    )  # an office given to another is looked for before (`_check_text`), over more sentences
 
 
 def _office_of_another(claim: str, sentence: str, skip: frozenset[str]) -> str:
@@ -851,15 +850,9 @@ def _office_of_another(claim: str, sentence: str, skip: frozenset[str]) -> str:
 
 def _offices(folded: str) -> list[tuple[int, int, int]]:
     """(office, start, end) of each office named, the longest at a place: 行政总裁 is not 总裁."""
-    found = sorted(
-        ((k, m.start(), m.end()) for k, p in enumerate(_ROLE_PATTERNS) for m in p.finditer(folded)),
-        key=lambda f: (f[1], -f[2]),
+    return glossary.leftmost_longest(
+        [(k, m.start(), m.end()) for k, p in enumerate(_ROLE_PATTERNS) for m in p.finditer(folded)]
     )
-    out: list[tuple[int, int, int]] = []
-    for f in found:
-        if not out or f[1] >= out[-1][2]:
-            out.append(f)
-    return out
 
 
 _FORMER = re.compile(r"(?:former|previous|ex-|前任|原|时任)\s*$")
@@ -893,16 +886,18 @@ def _holder(sentence: str, start: int, end: int, zh: bool) -> tuple[str, str]:
     return before.group(1), sentence[before.start() : closing]
 
 
-def _persons(claim: str, zh: bool, skip: frozenset[str]) -> list[str]:
-    """Names of people a claim gives: capitalised words not of a company's name, or jieba's names."""
+@lru_cache(maxsize=256)
+def _persons(claim: str, zh: bool, skip: frozenset[str]) -> tuple[str, ...]:
+    """Names of people a claim gives: capitalised words not of a company's name, or jieba's names.
+    Cached: a claim is held against each of its ranked sentences."""
     if zh:
-        return [w for w, flag in posseg.cut(normalise(claim)) if flag == "nr" and len(w) >= 2 and w not in skip]
+        return tuple(w for w, flag in posseg.cut(normalise(claim)) if flag == "nr" and len(w) >= 2 and w not in skip)
     words = re.findall(r"[A-Z][a-z]+(?:-[A-Za-z]+)?", claim)
     roles = {w for names in glossary.ROLES for w in " ".join(names[0]).split()}
-    return [w for w in words if w.lower() not in skip and w.lower() not in roles and w not in ("The", "A", "An")]
+    return tuple(w for w in words if w.lower() not in skip and w.lower() not in roles and w not in ("The", "A", "An"))
 
 
-def _same_person(holder: str, claimed: list[str], zh: bool) -> bool:
+def _same_person(holder: str, claimed: tuple[str, ...], zh: bool) -> bool:
     if zh:
         return any(normalise(holder) in c or c in normalise(holder) for c in claimed)
     return bool(
