@@ -21,6 +21,7 @@ from .entities import EntityLexicon
 from .evidence import (
     EXCLUDED,
     LEAD_WINDOW,
+    PLACE_WORDS,
     Evidence,
     Frame,
     asks_plan,
@@ -33,8 +34,9 @@ from .evidence import (
     plan_before,
     same_period,
     select,
+    series_items,
 )
-from .figures import Figure, parse_figures, parse_number, parse_periods
+from .figures import CURRENCIES, Figure, parse_figures, parse_number, parse_periods
 from .index import Index
 from .retrieve import Query, glossary_bridges
 from .schema import Answer, Citation, Passage
@@ -133,6 +135,15 @@ def answer(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pa
     frame = frame_of(query.text, lexicon)
     if not passages:
         return abstention(query.text, "nothing relevant was retrieved", frame.script)
+    # With a company named, a place no document names is left to `_region_asked`, which says
+    # what the documents do give ("revenue, but none for North America").
+    unknown = [n for n in frame.unknown_names if not frame.entities or n.lower() not in PLACE_WORDS]
+    if unknown:
+        # "Meisi Bakery Group", "Seawold's Capesize vessels": no document mentions them, so no
+        # figure or sentence is about them.
+        names = ", ".join(unknown)
+        holds = {"en": f"They don't mention {names}."}.get(frame.script, "")
+        return abstention(query.text, f"the documents don't mention {names}", frame.script, holds)
     if frame.target_metric and not _ASKS_NAME.search(query.text):
         focus = Focus.of(index, query, lexicon, frame.target_metric)
         return figure_answer(frame, lexicon, passages, focus, preceding(index))
@@ -217,7 +228,7 @@ class Focus:
         a region, not a verb of the claim ("由…升至")."""
         bridged = {w: phrasings for phrasings, words in self.groups for w in words}
         return any(
-            w > 0
+            (w > 0 or is_segment(t))  # "網上" names a part even where no document uses it
             and not _metric_word(t)  # "銷售額" in "前五名客戶銷售額佔營業收入的比例" is what the share is of
             and any(_noun(x) for x in ([t] if is_chinese(t) else ["".join(z) for z in bridged.get(t, ())]))
             for t, w in self.weights.items()
@@ -227,6 +238,10 @@ class Focus:
         """The same focus over some of its words only."""
         kept = {w: self.weights[w] for w in words if w in self.weights}
         return Focus(kept, tuple((ph, ws) for ph, ws in self.groups if set(ws) & kept.keys()))
+
+    def telling(self) -> Focus:
+        """The same focus without the words that only say a line is meant (分部, 业务, 板块)."""
+        return self.narrowed(w for w in self.weights if w not in _LINE_SUFFIXES)
 
     def words(self) -> str:
         """The narrowing words that weigh, for an explanation."""
@@ -272,7 +287,7 @@ def preceding(index: Index) -> Callable[[Passage], str]:
 
 # A figure stated more coarsely than this share of itself, or with a qualifier, may be a rounding
 # of a finer figure elsewhere (RMB474.6 million of 474,555千元).
-_ROUNDED = Decimal("0.00005")
+_ROUNDED = Decimal("0.000005")
 
 
 def _stated(answer: Answer) -> Figure | None:
@@ -340,7 +355,7 @@ def figure_answer(
         if found and len(owners) > 1 and not (frame.entities or frame.other_names):
             # "2024年收入是多少？" over several companies' filings: which one is a guess.
             names = (", " if frame.script == "en" else "、").join(
-                lexicon.display(o, frame.script != "en") for o in owners
+                in_script(lexicon.display(o, frame.script != "en"), frame.script) for o in owners
             )
             holds = _WHICH[frame.script].format(names=names, term=_metric_term(frame, metric))
             return abstention(
@@ -423,19 +438,67 @@ def _line_figures(
     if region:
         named = [ev for ev in found if _names_region(ev.line_text, region)]
         return named, "" if named else _as_written(frame.text, region[0])
-    run = _line_run(frame.text, part, focus) if focus and part else []
-    words = _line_words(run)
-    line = focus.narrowed(words) if focus and words else None
-    if line is None:
+    english = _EN_LINE.search(frame.text) if frame.script == "en" and focus else None
+    if english:
+        # "Ardentia's robot joint components segment": the words before "segment" name the line.
+        words = [w for w in tokens(english.group(1)) if w in focus.weights and w not in _EN_NOT_A_LINE]
+        if words:
+            line = focus.narrowed(words)
+            # Across languages a line's words are bridged one by one, and not all of them are
+            # ("festive" of "festive products" for 節日產品): most of their weight must be met. A
+            # line whose words no document uses (they weigh nothing) is met by none.
+            met = [ev for ev in found if line.weighty and line.coverage(ev.line_text) >= _CROSS_LINE_COVERAGE]
+            said = english.group(0)
+            at = said.lower().find(words[0])
+            return met, "" if met else said[max(at, 0) :]
+    if not (focus and part):
         return [], ""
-    # The line's own words, not just its last ("分部"), must be met: "醫藥冷鏈物流分部" is not
-    # the cold-storage segment, and "冷凍批發" is not the 批發 of a Chinese table.
-    met = [ev for ev in found if _meets(line, ev.line_text)]
-    if not met:
-        return [], _line_text(frame.text, run)
+    runs = [_line_run(frame.text, part, focus)]
+    if not _line_words(runs[0]):
+        # The last line word may tell nothing ("分部" of "…設備分部的分部業績"): the line is the
+        # longest run another line word ends.
+        others = [_line_run(frame.text, w, focus) for w in part.split()]
+        runs = [max(others, key=lambda r: len(_line_words(r)))]
+    asked = set(_line_words(runs[0]))
+    if asked and asked <= _ZH_REGIONS:
+        # A region and a line both asked: "船舶管理分部…來自歐洲的收入" is neither the Europe row
+        # nor the segment's total; each must be met.
+        runs += [r for w in part.split() if w not in runs[0] and (r := _line_run(frame.text, w, focus))]
+    runs = [r for r in runs if _line_words(r)]
+    if not runs:
+        return [], ""
+    met = found
+    for run in runs:
+        words = _line_words(run)
+        line = focus.narrowed(words)
+        # The line's own words, not just its last ("分部"), must be met: "醫藥冷鏈物流分部" is not
+        # the cold-storage segment, and "冷凍批發" is not the 批發 of a Chinese table.
+        # A figure whose clause names another line ("港口服務收入…增長7.1%" after "乾散貨航運…") is
+        # of that line, though its sentence names the asked one too.
+        met = [
+            ev
+            for ev in met
+            if _meets(line, ev.line_text)
+            and (not ev.segment or ev.segment in _LINE_SUFFIXES or any(w in ev.segment for w in words))
+        ]
+        if not met:
+            return [], _line_text(frame.text, run)
+    words = [w for run in runs for w in _line_words(run)]
     # A figure whose own line is the one asked ("其中香港128間") before the sentence's others.
     segment = [ev for ev in met if ev.segment and any(w in ev.segment for w in words)]
     return segment or met, ""
+
+
+_CROSS_LINE_COVERAGE = 0.4
+_EN_LINE = re.compile(
+    r"((?:[A-Za-z][\w\-]*\s+){1,4}?)(?:segment|business|division|unit|operations|product\s+line)s?(?![a-z])", re.I
+)
+_EN_NOT_A_LINE = frozenset(
+    "its their the group company s did what was were of how much many overall core main whole entire total".split()
+)
+
+
+_ZH_REGIONS = frozenset(glossary.fold(zh) for _, names in glossary.REGIONS for zh in names)
 
 
 def _line_run(question: str, part: str, focus: Focus) -> list[str]:
@@ -541,7 +604,13 @@ def _second_half(
     )
 
 
+# "净债务与EBITDA比率是多少倍": a multiple is asked, and no amount of EBITDA answers it.
+_ASKS_MULTIPLE = re.compile(r"多少倍|几倍|幾倍|(?<![a-z])(?:how\s+many\s+times|what\s+multiple)(?![a-z])", re.I)
+
+
 def _aspect_ok(frame: Frame, f: Figure) -> bool:
+    if _ASKS_MULTIPLE.search(frame.text) and f.unit != "x":
+        return False
     wanted = frame.aspect
     info = glossary.METRICS.get(f.metric or "")
     if wanted == "share" and info is not None and info.unit_kind == "percent":
@@ -654,8 +723,10 @@ def _best(found: list[Evidence], focus: Focus | None = None, restated: list[Evid
         found,
         key=lambda ev: (
             *narrowing(ev),
+            _converted(ev),
             ev.figure.qualifier is not None,
             is_part(ev),
+            _changed_from(ev),
             not _dated_in_sentence(ev),
             ev.rank,
             _distance(ev),
@@ -673,6 +744,27 @@ def _best(found: list[Evidence], focus: Focus | None = None, restated: list[Evid
         and is_part(ev) == is_part(best)
     ]
     return min(finer, key=lambda ev: (ev.figure.precision, ev.rank)) if finer else best
+
+
+_FROM = re.compile(r"(?:由|从|從|(?<![a-z])from)\s*(?:约|約|about|approximately)?\s*$", re.I)
+
+
+_CONVERSION = re.compile(
+    r"\d[\d,.]*(?:\s*(?:[a-z]+|[\u3400-\u9fff]{1,3})){0,2}\s*[（(]\s*(?:about|approximately|约|約)?\s*$", re.I
+)
+
+
+def _converted(ev: Evidence) -> bool:
+    """Whether the figure restates the one before it in another currency: "$17.7 million" of
+    "126.6 million yuan ($17.7 million)"."""
+    return ev.figure.unit in CURRENCIES and bool(
+        _CONVERSION.search(ev.passage.text, max(0, ev.figure.start - 30), ev.figure.start)
+    )
+
+
+def _changed_from(ev: Evidence) -> bool:
+    """Whether the figure is where a change started: 12.8港元 of "目標價由12.8港元上調至14.6港元"."""
+    return bool(_FROM.search(ev.passage.text, max(0, ev.figure.start - 8), ev.figure.start))
 
 
 def _dated_in_sentence(ev: Evidence) -> bool:
@@ -723,7 +815,7 @@ _WITHIN = re.compile(r"其中|当中|of which|including", re.I)
 def is_part(ev: Evidence) -> bool:
     """A figure stated as one part of a total: its sentence gives the part's share of the whole,
     or it follows "其中"/"of which" in its sentence."""
-    if ev.figure.part or ev.segment:
+    if ev.figure.part or ev.segment or ev.listed_part:
         return True
     if ev.figure.unit in ("%", "pp"):
         return False
@@ -762,7 +854,7 @@ def _figure_line(frame: Frame, lexicon: EntityLexicon, ev: Evidence, n: int) -> 
     f = ev.figure
     if f.metric in glossary.SIGNLESS:
         f = replace(f, value=abs(f.value), negative=False)
-    entity = ev.entity and lexicon.display(ev.entity, frame.script != "en")
+    entity = ev.entity and in_script(lexicon.display(ev.entity, frame.script != "en"), frame.script)
     term = _metric_term(frame, f.metric or "")
     period = f.period or ""
     normalised = f.display(frame.script)
@@ -826,8 +918,6 @@ def _figure_abstention(
     if held and asked_period and not set(held) & set(missing):
         _, template = _SAYS[frame.script]
         holds = template.format(what=f"{term} ({', '.join(held)})", asked=asked_period)
-    elif frame.unknown_names and not frame.entities:
-        holds = {"en": f"They don't mention {', '.join(frame.unknown_names)}."}.get(frame.script, "")
     reason = f"no passage states {metric} for {_who(frame)} {asked_period or ''}".strip()
     return abstention(frame.text, reason, frame.script, holds)
 
@@ -836,8 +926,6 @@ def sentence_answer(
     index: Index, frame: Frame, lexicon: EntityLexicon, query: Query, passages: list[Passage]
 ) -> Answer:
     """Quote the sentence that best covers the question, or abstain when none does."""
-    if frame.unknown_names and not frame.entities:
-        return abstention(query.text, f"the documents don't mention {', '.join(frame.unknown_names)}", frame.script)
     ranked = score_sentences(
         index, query, passages, name_tokens(query.text, lexicon) if frame.entities else frozenset()
     )
@@ -948,6 +1036,9 @@ def key_figure(sentence: str, query: Query, skip: frozenset[str]) -> Figure | No
     not "合共認購9,000萬美元")."""
     norm = normalise(sentence)
     figures = parse_figures(sentence)
+    listed = _listed_figure(sentence, figures, query, skip)
+    if listed is not None:
+        return listed
     best: tuple[int, int, Figure] | None = None
     for tok in query.tokens:
         if tok in skip or len(tok) < 2 or tok.isdigit():
@@ -966,6 +1057,26 @@ def key_figure(sentence: str, query: Query, skip: frozenset[str]) -> Figure | No
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。]")
+
+
+def _listed_figure(sentence: str, figures: list[Figure], query: Query, skip: frozenset[str]) -> Figure | None:
+    """The figure 分別 gives the list item the question names: 16,380美元 of "卡姆萨型船" in
+    "超灵便型船、卡姆萨型船及灵便型船的平均日租金分别约为15,120美元、16,380美元及11,740美元"."""
+    items = series_items(sentence, ((0, len(sentence)),))
+    if not items:
+        return None
+    asked = [t for t in query.tokens if t not in skip and len(t) >= 2 and not t.isdigit()]
+    scored = []
+    for f in figures:
+        digit = re.search(r"\d", sentence[f.start : f.end])
+        item = items.get(f.start + (digit.start() if digit else 0))
+        if item:
+            said = normalise(sentence[item[0] : item[1]])
+            scored.append((sum(1 for t in asked if t in said), f))
+    hits = [n for n, _ in scored]
+    if not hits or max(hits) == 0 or hits.count(max(hits)) > 1:
+        return None
+    return max(scored, key=lambda x: x[0])[1]
 
 
 # "Which peer company does Mintu compare its gross margin with?" asks for a name, not a figure.

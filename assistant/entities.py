@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pypinyin import lazy_pinyin
 
 from . import glossary
-from .figures import document_period
+from .figures import document_date, document_period
 from .schema import Document
 from .text import normalise
 
@@ -69,6 +69,8 @@ _ZH_SHORT = re.compile(r"[（(]\s*(?:简称)?\s*[“\"「『]([^”\"」』]{2,1
 _EXCHANGE = re.compile(r"交易所|结算所|(?i:exchanges?\b|clearing\b)")
 _ZH_LIST_SEP = re.compile(r"[、，,]")
 
+# A bank or broker whose name opens with a company's short name is another firm.
+_ANOTHER_FIRM = re.compile(r"证券|银行|基金|资管|\s+(?:securities|bank)(?![a-z])")
 _EN_WORD = r"[A-Z][A-Za-z0-9&'\-]*"
 _EN_SUFFIX = (
     r"(?:Holdings\s+Limited|Holdings\s+Ltd\.?|Co\.,?\s+Ltd\.?|Company\s+Limited|Limited|Ltd\.?|Inc\.?"
@@ -103,6 +105,15 @@ _EN_SKIP = {
     "announcement",
     "chairman",
     "shareholders",
+    # "Rival Beiming Cold Chain Group reported…": a sentence may open with what the company is.
+    "rival",
+    "rivals",
+    "peer",
+    "competitor",
+    "smaller",
+    "larger",
+    "fellow",
+    "parent",
 }
 _EN_PLACES = {"hong", "kong", "china", "chinese", *(romanise(p) for p in _ZH_PLACES)}
 _EN_TRADE = {
@@ -148,7 +159,7 @@ _NOT_NAMES = frozenset(
     according please tell give show compare between from to by with as at its their than more less
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec first second third half year
-    combined total together aggregate cumulative""".split()
+    combined total together aggregate cumulative series round""".split()
 )
 # What a Chinese question may open with that names no particular company.
 _GENERIC_SUBJECTS = frozenset(
@@ -245,6 +256,8 @@ class EntityLexicon:
         self.titles = {d.doc_id: normalise(d.title) for d in docs}
         # The period each document reports on: relative dates in it ("上年同期") resolve against it.
         self.periods = {d.doc_id: document_period(d.name, d.title, d.text[:400]) for d in docs}
+        # The day a story is dated: the share price it quotes is that day's (or the day before's).
+        self.datelines = {d.doc_id: document_date(d.name, d.text[:400]) for d in docs}
         self._corpus = "\n".join(normalise(d.text) for d in docs)
         self._key_of = {name: e.key for e in entities for name in e.names}
         self._romanised = {romanise(n): e.key for e in entities for n in sorted(e.names) if re.search(f"[{_HAN}]", n)}
@@ -374,7 +387,10 @@ class EntityLexicon:
         found = self._seen.get(text)
         if found is None:
             found = []
-            for m in self._pattern.finditer(normalise(text)):
+            norm = normalise(text)
+            for m in self._pattern.finditer(norm):
+                if _ANOTHER_FIRM.match(norm, m.end()):
+                    continue  # "澄峰证券" is a broker, not the 澄峰冷链 the documents call 澄峰
                 name = m.group() if m.group() in self._key_of else _CODE.search(m.group()).group()  # "stock code 2683"
                 found.append(Mention(self._key_of[name], *m.span()))
             if len(self._seen) >= 8192:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import lru_cache
 
 from . import glossary
@@ -43,6 +44,7 @@ class Frame:
     script: str
     others: tuple[str, ...] = ()  # companies named after the subject ("… lower than Lumina's")
     bases: tuple[str, ...] = ()  # periods it compares against ("較上年末", "from a year earlier")
+    events: tuple[str, ...] = ()  # dates of payments it names ("將於2025年10月10日派付")
 
     @property
     def subject(self) -> str | None:
@@ -126,6 +128,17 @@ TOTAL = re.compile(
 )
 
 
+def event_dates(text: str) -> tuple[str, ...]:
+    """The dates of payments and closures a text names ("2025年10月10日（星期五）派付")."""
+    folded = glossary.fold(text)
+    return tuple(p.id for p in parse_periods(text) if p.id and p.kind == "date" and _EVENT_DATE.match(folded, p.end))
+
+
+_EVENT_DATE = re.compile(
+    r"\s*(?:[(（][^)）]{1,6}[)）])?\s*(?:派付|派发|支付|发放|暂停|(?<![a-z])(?:paid|payable)(?![a-z]))"
+)
+
+
 def frame_of(text: str, lexicon: EntityLexicon, anchor: str | None = None) -> Frame:
     """Read the metric, period, company and stated figures off a question or claim; `anchor`
     resolves its relative periods ("6月底", "a year earlier")."""
@@ -134,7 +147,9 @@ def frame_of(text: str, lexicon: EntityLexicon, anchor: str | None = None) -> Fr
         # "interim dividend … How much per share?": a bare "per share" qualifies the other metric.
         found = [(m, s, e) for m, s, e in found if glossary.fold(text[s:e]) != "per share"]
     metrics = tuple(dict.fromkeys(m for m, _, _ in found))
-    stated = parse_periods(text, anchor)
+    # "將於2025年10月10日派付" dates the payment, not the period the dividend is of.
+    events = event_dates(text)
+    stated = [p for p in parse_periods(text, anchor) if p.id not in events]
     periods = tuple(dict.fromkeys(pid for p in stated for pid in (p.members or (p.id,)) if pid))
     bases = tuple(p.id for p in stated if p.id and is_base(text, p))
     if len(periods) == 2 and _ASKS.search(text) and any(a in ("growth", "pp_change") for a, _ in _asked(text)):
@@ -159,7 +174,9 @@ def frame_of(text: str, lexicon: EntityLexicon, anchor: str | None = None) -> Fr
         if not any(m.start <= f.start and f.end <= m.end for m in named)
     )
     others = tuple(dict.fromkeys(m.key for m in named if m.key != subject))
-    return Frame(text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text), others, bases)
+    return Frame(
+        text, metrics, periods, frozenset(entities), unknown, other, figures, script_of(text), others, bases, events
+    )
 
 
 @dataclass(frozen=True)
@@ -194,6 +211,15 @@ class Evidence:
             text = self.passage.text
             scoped = text[self.sentence[0] : lo] + text[a:b] + text[hi : self.sentence[1]]
         return self._with_segment(scoped)
+
+    @property
+    def listed_part(self) -> bool:
+        """Whether 分別 gives the figure to an item that names a part ("市政水处理设备、…收入分别为"),
+        not to a metric of a list of metrics ("收入、毛利及淨利潤分別為")."""
+        if self.item is None:
+            return False
+        a, b, _, _ = self.item
+        return not glossary.metrics_in(self.passage.text[a:b])
 
     def _with_segment(self, text: str) -> str:
         # A line's heading ("冷鏈運輸業務：…；該業務毛利率為11.92%") bears on the sentences under it.
@@ -407,7 +433,7 @@ def figures_in(
         subject = lexicon.subject(p.doc_id)
         previous: Figure | None = None
         shift = len(lead)
-        items = _series_items(p.text, spans)
+        items = series_items(p.text, spans)
         for f in _parsed(lead + p.text, lexicon.periods.get(p.doc_id)):
             if f.start < shift:
                 continue  # a figure of the lead-in, not of this passage
@@ -429,6 +455,9 @@ def figures_in(
             if f.metric is None and f.unit == "%" and f.aspect is None:
                 f = _share_named_before(p.text, f, sentence)
             previous = f
+            dateline = lexicon.datelines.get(p.doc_id)
+            if dateline and f.metric in _PRICED_DAILY:
+                f = _dated(f, p.text[sentence[0] : sentence[1]], dateline)
             owner = _owner(f, sentence, mentions, p.text, subject)
             digit = re.search(r"\d", f.text)
             item = items.get(f.start + (digit.start() if digit else 0))
@@ -443,12 +472,28 @@ def figures_in(
     return out
 
 
+_PRICED_DAILY = frozenset({"share_price", "market_cap"})
+_YESTERDAY = re.compile(r"昨日|昨天|前一交易日|(?<![a-z])(?:yesterday)(?![a-z])", re.I)
+
+
+def _dated(f: Figure, sentence: str, dateline: str) -> Figure:
+    """A story's share price whose sentence names no day is of the day the story is dated, or
+    the day before ("昨日收報1.12港元")."""
+    if any(p.kind == "date" for p in parse_periods(sentence)):
+        return f
+    day = date.fromisoformat(dateline)
+    if _YESTERDAY.search(sentence):
+        day -= timedelta(days=1)
+    return replace(f, period=day.isoformat())
+
+
 _RESPECTIVELY = re.compile(r"分[别別]")
+_ENUMERATION_COMMA = re.compile(r"、")
 _ITEM_SEP = re.compile(r"[、,，及和与與]|以及")
 _SERIES_FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|[万萬亿億千百]+)?")
 
 
-def _series_items(text: str, spans: tuple[tuple[int, int], ...]) -> dict[int, tuple[int, int, int, int]]:
+def series_items(text: str, spans: tuple[tuple[int, int], ...]) -> dict[int, tuple[int, int, int, int]]:
     """For a list of parts and the figures 分別 gives them ("香港、澳門及內地收入分別為約8.12億港元、
     1.49億港元及2.75億港元"): each figure's start → (its item's span, the list's span)."""
     out: dict[int, tuple[int, int, int, int]] = {}
@@ -456,25 +501,26 @@ def _series_items(text: str, spans: tuple[tuple[int, int], ...]) -> dict[int, tu
         items: list[tuple[int, int]] = []
         for m in _RESPECTIVELY.finditer(text, lo, hi):
             head = max((c.end() for c in _CLAUSE_END.finditer(text, lo, m.start())), default=lo)
+            tail = next((c.start() for c in re.finditer(r"[，；;。]|,(?!\d)", text[m.end() : hi])), hi - m.end())
+            numbers = [f for f in _SERIES_FIGURE.finditer(text, m.end(), m.end() + tail)]
             listed = _list_items(text, head, m.start())
+            if listed and len(listed) != len(numbers):
+                # "市政水处理设备、工业废水解决方案、膜产品及耗材…分别为A、B和C": 及 may join one item.
+                listed = _list_items(text, head, m.start(), _ENUMERATION_COMMA) or listed
             if listed:
                 items = listed
-            if not items:
-                continue
-            tail = next((c.start() for c in re.finditer(r"[，,；;。]", text[m.end() : hi])), hi - m.end())
-            numbers = [f for f in _SERIES_FIGURE.finditer(text, m.end(), m.end() + tail)]
-            if len(numbers) != len(items):
+            if not items or len(numbers) != len(items):
                 continue
             for (a, b), f in zip(items, numbers, strict=True):
                 out[f.start()] = (a, b, items[0][0], items[-1][1])
     return out
 
 
-def _list_items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _list_items(text: str, lo: int, hi: int, separator: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """The items of a list of names that ends a clause ("香港、澳門及內地收入"), the last one without
     the metric's name; [] unless it lists two or more and none of them is a period."""
     clause_text = text[lo:hi]
-    cuts = [(m.start(), m.end()) for m in _ITEM_SEP.finditer(clause_text)]
+    cuts = [(m.start(), m.end()) for m in (separator or _ITEM_SEP).finditer(clause_text)]
     if not cuts:
         return []
     items: list[tuple[int, int]] = []
@@ -483,10 +529,20 @@ def _list_items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         items.append((start, a))
         start = b
     items.append((start, len(clause_text)))
+    first = clause_text[items[0][0] : items[0][1]]
+    lead = parse_periods(first)
+    if lead and not first[: lead[0].start].strip():
+        items[0] = (items[0][0] + lead[0].end, items[0][1])  # "本年度香港、澳門及內地…": 本年度 is no item
     last = clause_text[items[-1][0] : items[-1][1]]
     terms = glossary.metrics_in(glossary.fold(last), folded=True)
     if terms:
         items[-1] = (items[-1][0], items[-1][0] + terms[0][1])
+    elif "的" in last[1:]:
+        items[-1] = (items[-1][0], items[-1][0] + last.index("的", 1))  # "灵便型船的平均日租金"
+    last = clause_text[items[-1][0] : items[-1][1]]
+    tail = parse_periods(last)
+    if tail and tail[0].start > 0:
+        items[-1] = (items[-1][0], items[-1][0] + tail[0].start)  # "…耗材三大板块2025年收入"
     spans = [(lo + a, lo + b) for a, b in items]
     words = [text[a:b].strip() for a, b in spans]
     if len(spans) < 2 or any(not w or len(w) > 12 for w in words) or any(parse_periods(w) for w in words):
@@ -547,7 +603,14 @@ def table_lead(preceding: str, text: str) -> str:
                 gap = True
                 continue
             break
-        if titles == 3 or _SENTENCE_END.search(line):
+        if titles == 3:
+            break
+        if _SENTENCE_END.search(line):
+            # A note between a heading and the table: the heading above it titles the table.
+            heading = next((x for x in reversed(lines[-2:]) if x.strip()), "")
+            if not heading.lstrip().startswith("#"):
+                break
+            kept += [line, heading]
             break
         kept.append(line)  # the header line, then the title
         titles += 1
@@ -637,7 +700,7 @@ def is_segment(word: str) -> bool:
 
 # What names a line of business or a region: "澄瓣系列", "PCIe加速卡", "服务器及集群", "海外".
 _SEGMENT = re.compile(
-    r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|零售|批发|境内|地区|美洲|亚洲|欧美"
+    r"(?:系列|业务|产品|分部|板块|服务|服务器|集群|模块|模组|加速卡|芯片|器械|设备|软件|零售|批发|境内|地区|美洲|亚洲|欧美|码头"
     r"|网上|线上|线下|电商|" + "|".join(zh for _, names in glossary.REGIONS for zh in names) + r")$"
     r"|[a-z]+\d+[a-z]*$|\d+[a-z]+$"
 )
@@ -791,7 +854,22 @@ def select(frame: Frame, evidence: list[Evidence], metric: str, period: str | No
     return match
 
 
+PLACE_WORDS = frozenset(w for en, _ in glossary.REGIONS for name in en for w in name.split())
+
+
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
 def _entity_ok(frame: Frame, ev: Evidence) -> bool:
+    # Only a name of two capitalised words or more ("Korvath Motors"), not "Chinese" or a
+    # sentence's opening "Including".
+    named = {w.lower() for run in _NAME_RUN.findall(frame.text) for w in run.split()}
+    others = [n for n in frame.other_names if n in named and n not in PLACE_WORDS]
+    if frame.entities and others and ev.entity in frame.entities:
+        # "How much revenue did Korvath Motors contribute to Ardentia": a figure whose clause
+        # leaves out the customer ("…收入約為782.3百萬元，…，以及向客戶Korvath Motors供應") is not its.
+        clause = normalise(ev.line_text)
+        return all(n in clause or n in ev.doc_title for n in others)
     if frame.entities:
         return ev.entity in frame.entities
     if frame.unknown_names:

@@ -1618,7 +1618,10 @@ def document_period(name: str, title: str, head: str) -> str | None:
         (
             p
             for p in parse_periods(head[:400])
-            if p.id and (_REPORTED.search(fold(p.text)) or _RESULTS_AFTER.match(fold(head[p.end : p.end + 12])))
+            # A bare "full-year" resolves against the dateline's year, which is not what it reports on.
+            if p.id
+            and any(c.isdigit() for c in p.text)
+            and (_REPORTED.search(fold(p.text)) or _RESULTS_AFTER.match(fold(head[p.end : p.end + 12])))
         ),
         None,
     )
@@ -1635,6 +1638,10 @@ def document_period(name: str, title: str, head: str) -> str | None:
             return reported.id
         if stated and stated[0].kind == "date" and first_half:
             return f"{stated[0].id[:4]}H1"  # "first-half profit rises", dated in the year it reports
+        if stated and stated[0].kind == "date" and not stem_like:
+            last_year = _year_before_dateline(stated[0].id, stated[1:], folded)
+            if last_year:
+                return last_year
         for p in stated:
             if p.kind != "year":
                 return p.id
@@ -1646,6 +1653,39 @@ def document_period(name: str, title: str, head: str) -> str | None:
     year = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", stem)
     if year and first_half:
         return f"{year.group()}H1"
+    return None
+
+
+def document_date(name: str, head: str) -> str | None:
+    """The day a story is dated ("2025年8月29日", "HONG KONG, March 18, 2026", a file named
+    "…-20250829"): its share prices are that day's. None for a filing, whose head names the
+    period it reports on ("截至2025年6月30日止六個月") rather than a dateline."""
+    stamp = re.search(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)", Path(name).stem)
+    if stamp and _valid_date(int(stamp[1]), int(stamp[2]), int(stamp[3])):
+        return f"{stamp[1]}-{stamp[2]}-{stamp[3]}"
+    folded = fold(head[:400])
+    for p in parse_periods(head[:400]):
+        reported = _REPORTED_DATE.search(folded, max(0, p.start - 6), p.start) or _REPORTED.search(
+            folded, p.end, p.end + 8
+        )
+        if p.kind == "date" and p.id and not reported:
+            return p.id
+    return None
+
+
+_REPORTED_DATE = re.compile(r"(?:截至|截止|于|於|as\s+at|as\s+of|ended|ending|to)\s*$")
+_LAST_YEAR = re.compile(r"full[\s-]year|annual results|last year|去年|全年|年度业绩|年度業績")
+
+
+def _year_before_dateline(dateline: str, later: list[Period], folded: str) -> str | None:
+    """A story dated in the first half of a year about the year before: "March 30, 2026 … revenue
+    rose about 48% … in 2025", or "March 18, 2026 … its full-year profit rose 6.5%"."""
+    year, month = int(dateline[:4]), int(dateline[5:7])
+    if month > 6:
+        return None
+    before = str(year - 1)
+    if any(p.kind == "year" and p.id == before for p in later) or _LAST_YEAR.search(folded):
+        return before
     return None
 
 
@@ -1753,8 +1793,17 @@ def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | 
     if k <= 0:
         return None
     s, e = _trim(t, *lines[k - 1])
+    at = k - 1
     if s == e and k >= 2:  # one blank line may stand between a title and its table
         s, e = _trim(t, *lines[k - 2])
+        at = k - 2
+    if _SENTENCE_END.search(t, s, e) and not _LEADS_IN.search(t, s, e):
+        # A note between a heading and its table ("### REVENUE BY GEOGRAPHICAL REGION", then
+        # "Revenue is allocated by the location of the customer."): the heading is the title.
+        above = [_trim(t, *lines[j]) for j in range(at - 1, max(at - 3, -1), -1)]
+        heading = next(((a, b) for a, b in above if a != b), None)
+        if heading and t.startswith("#", heading[0]):
+            s, e = heading
     if _LEADS_IN.search(t, s, e):
         # "…本集團…，並提供…服務。按業務線劃分的收入如下：": the clause that leads into the table.
         s = max((m.end() for m in _CLAUSE_MARK.finditer(t, s, e - 1)), default=s)
@@ -1769,6 +1818,9 @@ def _caption(t: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | 
 _SPAN_LINE = re.compile(r"\s*(?:(?:for\s+the\s+)?(?:six|three|nine|twelve)\s+months|year\s+ended|as\s+at|截至|于)")
 _UNIT_LINE = re.compile(
     r"(?:[(（]?(?:人民币|港元|港币|美元|rmb|hk\$|us\$)?\s?(?:千元|百万元|万元|亿元|['’]000|millions?|千|百万|万)[)）]?\s*)+"
+)
+_AUDIT_LINE = re.compile(
+    r"(?:[(（]?\s*(?:未经审核|经审核|未经审计|经审计|unaudited|audited|restated|经重列)\s*[)）]?\s*)+"
 )
 _LEADS_IN = re.compile(r"(?:如下|列示如下|载列如下|as follows|below|set out below)\s*[:：]\s*$", re.I)
 _CLAUSE_MARK = re.compile(r"[。；;，,]|\.\s")
@@ -1939,13 +1991,17 @@ def _tables(t: str) -> list[_Table]:
             above = k - 1
             context: list[tuple[int, int]] = []
             header = _plain_header(t, *_trim(t, *lines[above]), n)
-            if above >= 1 and _UNIT_LINE.fullmatch(t, *_trim(t, *lines[above])):
-                # "2024年  2023年  变动" over "人民币千元  人民币千元": the unit has a line of its own.
+            while above >= 1 and (
+                _UNIT_LINE.fullmatch(t, *_trim(t, *lines[above])) or _AUDIT_LINE.fullmatch(t, *_trim(t, *lines[above]))
+            ):
+                # "2024年  2023年  变动" over "人民币千元  人民币千元" (and "（未经审核）  （经审核）"):
+                # the unit, and whether audited, have lines of their own.
                 over = _plain_header(t, *_trim(t, *lines[above - 1]), n)
-                if over is not None or header is None:
-                    context = [_trim(t, *lines[above])]
-                    above -= 1
-                    header = over
+                if over is None and header is not None:
+                    break
+                context.append(_trim(t, *lines[above]))
+                above -= 1
+                header = over
             group = []
             j = k
             while j < len(lines):
@@ -2256,6 +2312,7 @@ def _first_metric(t: str, s: int, e: int) -> str | None:
 # Attribution
 
 
+_DEDUCTED = re.compile(r"(?:扣除|减去|减除|除去|(?<![a-z])(?:net\s+of|less|after\s+deducting))\s*(?:所有|全部)?\s*$")
 _COST_OF = re.compile(r"(?<![a-z])costs?\s+of\s+$")  # "cost of sales" is a cost, not revenue
 
 
@@ -2293,6 +2350,8 @@ class _Context:
             mid, s, _ = term
             if mid == "revenue" and _COST_OF.search(t, max(0, s - 9), s):
                 continue
+            if _DEDUCTED.search(t, max(0, s - 8), s):
+                continue  # "現金扣除銀行借款後仍超過1.9億港元": what is deducted is not what is stated
             k = bisect.bisect_right(starts, s) - 1
             if mid in _ASPECT_TERMS:
                 self.aspect_terms.append(term)
@@ -2379,7 +2438,7 @@ _QUALIFIER_WORDS = (
 # 同比增長43.2% / rose 52.3% / narrowed by 18.1% / an increase of 4.4%: a change word right before.
 _CHANGE_AT = re.compile(
     rf"(?:(?P<up>{_UP_WORD})|(?P<down>{_DOWN_WORD})|(?P<yoy>同比|按年|环比|(?<![a-z])(?:year[\s-]on[\s-]year|yoy)))"
-    rf"\s*(?:了|达|为|(?<![a-z])(?:by|of|at)(?![a-z]))?\s*(?:{_QUALIFIER_WORDS})?\s*$"
+    rf"\s*(?:分别)?\s*(?:了|达|为|(?<![a-z])(?:by|of|at)(?![a-z]))?\s*(?:{_QUALIFIER_WORDS})?\s*$"
 )
 _UP_OR_DOWN = re.compile(rf"(?P<up>{_UP_WORD})|(?P<down>{_DOWN_WORD})")
 # A change by an amount: "淨增加17間", "收窄26,343.64萬元", "up RMB150 million"; not "closed higher
@@ -2436,6 +2495,8 @@ def _aspect_of(ctx: _Context, r: _Raw, lo: int) -> tuple[str | None, str | None]
     win = max(lo, r.start - 40)
     m = _CHANGE_AT.search(t, win, r.start)
     if m:
+        if r.sign < 0 and m.group("up"):
+            return "growth", "down"  # "同店銷售增長分別為1.8%及-2.6%": a negative growth is a fall
         return "growth", "up" if m.group("up") else "down" if m.group("down") else _signed(t, r)
     share = _SHARE_BEFORE.search(t, win, r.start)
     if share or _OF_AFTER.match(t, r.end):
@@ -2492,7 +2553,7 @@ def _like(ctx: _Context, a: _Raw, b: _Raw) -> None:
     b.aspect = a.aspect
     b.extra["like"] = a
     if _LIST_LINK.search(text) and not re.search(r"compared|versus|vs|against|from|较|比", text):
-        b.direction = b.direction or a.direction
+        b.direction = b.direction or _signed(t, b) or a.direction  # "增長分別為1.8%及-2.6%"
 
 
 def _assign_aspects(ctx: _Context, raws: list[_Raw]) -> None:
@@ -2630,8 +2691,14 @@ def _align(ctx: _Context, chain: list[_Raw], group: list[str] | None, lo: int) -
         # "分別約1,287萬元、9,842萬元及3.12億元": the 約 before the list qualifies all of it.
         r.qualifier = r.qualifier or head.qualifier
     metric = _metric_of_aspect(ctx, head) if head.aspect else ctx.metric_before(lo, head.start, head.unit)
+    # "本年度香港、澳門及內地的同店銷售增長分別為…": one period before a list of items is theirs,
+    # and each is a part of the metric (unless the items are metrics: "收入及毛利分別為").
+    single = group[0] if group and len(group) == 1 else None
+    parts = single is not None and sum(1 for _, s, _ in ctx.terms if lo <= s < chain[0].start) <= 1
     for n, r in enumerate(chain):
-        r.period = group[n] if group and len(group) == len(chain) else None
+        r.period = group[n] if group and len(group) == len(chain) else single
+        if parts:
+            r.extra["part"] = True
         r.period_set = True
         if metric and (r.aspect or _compatible(r.unit, metric)):
             r.metric, r.metric_set = metric, True
@@ -2765,6 +2832,22 @@ _SUMS_UP = re.compile(
 )
 
 
+# A sentence that breaks down the one before: "本集團共經營268間門店…。按地區劃分，香港有172間…".
+_BREAKDOWN_OPEN = re.compile(
+    r"\s*(?:按.{1,8}?(?:划分|分类|分)|其中|(?<![a-z])(?:by\s+(?:region|segment|brand|geograph|business|product)"
+    r"[a-z]*|of\s+which|among\s+them))\s*[,，:：]"
+)
+
+
+def _broken_down(ctx: _Context, r: _Raw) -> str | None:
+    """The metric of the sentence before, for a figure in a sentence that breaks it down."""
+    lo, _ = ctx.sentence(r.start)
+    if lo == 0 or not _BREAKDOWN_OPEN.match(ctx.t, lo) or ctx.metric_before(lo, r.start, None):
+        return None  # "其中，最大客户贡献的收入占比…": a sentence that names its own metric keeps it
+    before, _ = ctx.sentence(lo - 1)
+    return ctx.metric_before(before, lo, r.unit)
+
+
 _PREDICATE = re.compile(
     rf"\s*(?:was|were|is|are|stood\s+at|amounted\s+to|came\s+to|为|达)\s*(?:{_QUALIFIER_WORDS})?\s*"
 )
@@ -2794,6 +2877,8 @@ def _assign_default(ctx: _Context, r: _Raw) -> None:
                 r.metric = ctx.metric_before(ctx.sentence(r.start)[0], r.start, r.unit)
             if r.metric is None:
                 r.metric = _level_of_change(ctx, r, c_lo)
+            if r.metric is None:
+                r.metric = _broken_down(ctx, r)
     if r.aspect is None and r.unit == "%" and r.metric in _SHARE_METRICS:
         r.aspect = "share"
     if r.aspect in _CHANGES and r.direction is None and r.sign < 0:
@@ -2848,6 +2933,9 @@ def _against_same_period(ctx: _Context, r: _Raw, change: bool) -> str | None:
     "X，較二零二四年同期的Y增長43.2%" X and the change are of 2025H1."""
     lo, hi = ctx.sentence(r.start)
     for q in ctx.periods_between(lo, hi):
+        if q.id and _labels_next(ctx.t, q) and _ASIDE_OPEN.fullmatch(ctx.t, r.end, q.start):
+            # "分部虧損約為26.8百萬港元（2024年：約31.2百萬港元）": the aside gives the year before.
+            return _shift_year(q.id, 1)
         if not q.id or q.start not in ctx.same_period or ctx.base_of.get(q.start) == id(r):
             continue
         # 較二零二四年同期的…, or an aside "（二零二四年同期：人民幣0.48元）"
@@ -2857,6 +2945,9 @@ def _against_same_period(ctx: _Context, r: _Raw, change: bool) -> str | None:
         if compared and (q.start > r.end or change):
             return _shift_year(q.id, 1)
     return None
+
+
+_ASIDE_OPEN = re.compile(r"\s*[(（]\s*")
 
 
 def _labels_next(t: str, p: Period) -> bool:
@@ -2902,6 +2993,43 @@ def _measured_from(t: str, start: int, end: int) -> bool:
     return last == "base"
 
 
+# A share in words: "逾四分之三", "一半以上", "over three-quarters of revenue", "more than half of".
+# English ones only before "of", or after a qualifier: "first half", "half-year" are periods.
+_FRACTION = re.compile(
+    r"(?P<zh>一半|半数|(?P<d>[二三四五六七八九十])分之(?P<n>[一二三四五六七八九]))"
+    r"|(?<![a-z])(?P<en>half|(?:a|one)\s+third|two[\s-]thirds|(?:a|one)\s+quarter|three[\s-]quarters)"
+    r"(?=\s+of(?![a-z]))"
+)
+_FRACTION_LEAD = re.compile(r"(?:占|的|比例|超过|超|逾|近|约|达|大约)\s*$")
+_FRACTION_EN = {"half": 1 / 2, "third": 1 / 3, "thirds": 2 / 3, "quarter": 1 / 4, "quarters": 3 / 4}
+
+
+def _with_fractions(t: str, raws: list[_Raw], mask: bytearray) -> list[_Raw]:
+    """`raws` and the shares stated as fractions in words, as percentages, in order."""
+    for m in _FRACTION.finditer(t):
+        i, j = m.span()
+        if mask[i] or any(r.start < j and i < r.end for r in raws):
+            continue
+        if m.group("zh") and not (_FRACTION_LEAD.search(t, max(0, i - 6), i) or _QUAL_AFTER.match(t, j)):
+            continue  # "做到一半離開" is no share of anything
+        if m.group("d"):
+            share = Decimal(_zh_number(m.group("n"))[0]) / Decimal(_zh_number(m.group("d"))[0])
+        elif m.group("zh"):
+            share = Decimal("0.5")
+        else:
+            share = Decimal(str(_FRACTION_EN[re.split(r"[\s-]", m.group("en"))[-1]]))
+        # Said in words, a fraction is loose: "half" of revenue is 47.5% to 52.5%.
+        r = _Raw(i, j, i, j, (share * 100).quantize(Decimal("0.01")), Decimal(5), unit="%")
+        q = _qualifier_before(t, i)
+        if q:
+            r.qualifier = q
+        after = _QUAL_AFTER.match(t, j)
+        if after and not r.qualifier:
+            r.qualifier = after.lastgroup
+        raws.append(r)
+    return sorted(raws, key=lambda r: r.start)
+
+
 # ---------------------------------------------------------------------------------------------
 # Entry points
 
@@ -2926,6 +3054,7 @@ def _scan(
                 if r.sign > 0 and _bracketed(t, r.start, r.end) and r.start > cells[k][0]:
                     r.sign = -1  # "(14.1%)" in a table is negative too
                     r.start, r.end = r.start - 1, r.end + 1
+    raws = _with_fractions(t, raws, mask)
     _join_ranges(t, raws)
     kept = [r for r in raws if not (r.weak and not r.unit and not r.scaled)]
     for r in kept:

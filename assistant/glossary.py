@@ -145,6 +145,24 @@ _METRICS = (
         "operating profit|operating income|operating loss",
     ),
     _m(
+        "segment_result",
+        "money",
+        "分部业绩|分部溢利|分部利润",
+        "segment result|segment results|segment profit",
+    ),
+    _m(
+        "bank_borrowings",
+        "money",
+        "银行借款|银行借贷|银行贷款",
+        "bank borrowings|bank loans|bank borrowing",
+    ),
+    _m(
+        "capital_commitments",
+        "money",
+        "资本承担|资本承诺",
+        "capital commitments|capital commitment",
+    ),
+    _m(
         "operating_cash_flow",
         "money",
         "经营活动现金流量净额|经营活动所用现金净额|经营活动所得现金净额|经营活动产生的现金流量净额"
@@ -305,6 +323,18 @@ _METRICS = (
         "|每股基本及摊薄收益|每股净亏损",
         "earnings per share|eps|loss per share|basic loss per share|basic earnings per share"
         "|basic and diluted loss per share|basic and diluted earnings per share",
+    ),
+    _m(
+        "target_price",
+        "money",
+        "目标价|目标价格",
+        "target price|price target",
+    ),
+    _m(
+        "utilisation_rate",
+        "percent",
+        "利用率|使用率",
+        "utilisation rate|utilization rate|utilisation|utilization",
     ),
     _m(
         "share_price",

@@ -151,6 +151,12 @@ class Retriever:
             # The company's own documents searched apart: its passage that ranks low among the
             # whole corpus's ("gearing" in its English filing, asked in Chinese) still competes.
             ranked["own"] = self.index.bm25_search(query.tokens, n, query.groups, weights, docs)
+            terms = [g for i, g in enumerate(query.groups) if i not in query.names]
+            if terms:
+                # Its documents searched by the question's translated terms alone: the question's
+                # own words match the story in its language everywhere, and would bury the filing
+                # in the other language ("來自歐洲的收入" asked, "| Europe | 87,260 |" stated).
+                ranked["across"] = self.index.bm25_search([], n, terms, [1.0] * len(terms), docs)
         fused: dict[str, float] = {}
         why: dict[str, dict[str, int]] = {}
         for name, hits in ranked.items():

@@ -25,6 +25,7 @@ from .evidence import (
     Frame,
     asks_plan,
     clause,
+    event_dates,
     figures_in,
     fits_metric,
     frame_of,
@@ -112,9 +113,24 @@ def check(index: Index, lexicon: EntityLexicon, query: Query, passages: list[Pas
     if direction:
         findings.append(direction)
     findings += [_check_aside(frame, claimed, findings) for claimed in aside if findings]
+    if findings and frame.events:
+        findings.append(_check_events(frame, lexicon, passages, [ev for f in findings for ev in f.evidence]))
     if findings:
         return _combine(frame, findings)
     return _check_text(index, frame, lexicon, query, passages)
+
+
+def _check_events(frame: Frame, lexicon: EntityLexicon, passages: list[Passage], cited: list[Evidence]) -> Finding:
+    """The payment date a claim names must be one its company's documents give
+    ("將於2025年10月10日派付"); the figure's own evidence is what a verdict on it cites."""
+    own = [p for p in passages if frame.subject is None or lexicon.subject(p.doc_id) == frame.subject]
+    dates = {d for p in own for d in event_dates(p.text)}
+    missing = [d for d in frame.events if d not in dates]
+    if not missing:
+        return Finding("supported", f"payment date {', '.join(frame.events)} as stated", [])
+    if dates:
+        return Finding("refuted", f"claim's date {missing[0]} vs source {', '.join(sorted(dates))}", cited)
+    return Finding("not_enough_info", f"the documents don't state a payment on {missing[0]}", [])
 
 
 def _anchored(frame: Frame, lexicon: EntityLexicon) -> Frame:
@@ -125,6 +141,10 @@ def _anchored(frame: Frame, lexicon: EntityLexicon) -> Frame:
     if anchor is None or all(p.id for p in parse_periods(frame.text)):
         return frame
     anchored = frame_of(frame.text, lexicon, anchor)
+    if anchor.isdigit() and not anchored.bases:
+        # "冰穗去年归母净利润增长约四成" echoes a story written the year after: its 去年 is the
+        # year reported on, not the one before it. Only a comparison's base is read as that.
+        return frame
     changes = any(f.aspect == "change" for f in anchored.figures)  # "較上年末增加約0.7億元": to the year-end after
     return anchored if len(anchored.periods) > len(anchored.bases) or changes else frame
 
@@ -231,6 +251,9 @@ def _comparable(metric: str, claimed: Figure, source: Figure) -> Figure:
     if (metric == "operating_cash_flow" or metric in glossary.SIGNLESS) and not claimed.negative:
         # "operating cash outflow of 11.84億" states the size of a negative figure
         return replace(source, value=abs(source.value), negative=False)
+    if source.aspect in ("growth", "pp_change", "change") and claimed.direction and not claimed.negative:
+        # "下跌2.6%" states the size of "-2.6%"; the direction is checked on its own.
+        return replace(source, value=abs(source.value), negative=False)
     return source
 
 
@@ -287,7 +310,8 @@ def _check_figure(
         sources = outcomes
     unnamed = False  # the claim names a part ("海外", "online") no source sentence names
     if focus is not None and focus.names_a_part():
-        named = [ev for ev in sources if focus.coverage(ev.scope_text)]
+        telling = focus.telling()  # "港口服务" names no part "船舶管理业务" asks of, though both say 业务
+        named = [ev for ev in sources if telling.coverage(ev.scope_text)]
         unnamed = not named
         # The Mainland's 22% of revenue says nothing of "online sales were 15%": a figure of
         # another part (a share, a line of a breakdown, an item of a list) is set aside.
@@ -313,12 +337,20 @@ def _check_figure(
                 "supported", f"claim {said(claimed)} vs source {said(ev.figure)} for {what}: consistent", [ev]
             )
         ev = min(sources, key=lambda e: e.rank)
+        if TOTAL.search(frame.text) and not _of_a_part(ev) and focus is not None and _names_little(focus, ev):
+            # "種植體與口內掃描儀兩大業務合計收入約12億元" is a sum of lines, not the whole's 14.9億.
+            return Finding("not_enough_info", f"the documents don't state the lines of {what} to add up", [])
+        if unnamed and not _exceeds_whole(claimed, ev.figure):
+            # "網上銷售額增長逾30%" is not refuted by the total's 6.2%: a part may grow faster than
+            # the whole. Only a part larger than the whole it belongs to is refuted by it.
+            return Finding("not_enough_info", f"no figure for {what} that names {focus.words()}", [])
         turned = [e for e in sources if supports(claimed, _comparable(metric, claimed, e.figure))]
         if turned:  # the size is right, the direction is not: "增加15.6%" against "減少15.6%"
             ev = turned[0]
             went = ev.figure.direction or "the other way"
             return Finding("refuted", f"claim {said(claimed)} vs source {said(ev.figure)} ({went}) for {what}", [ev])
-        return Finding("refuted", f"claim {said(claimed)} vs source {said(ev.figure)} for {what}", [ev])
+        whole = ", the whole it is part of" if unnamed else ""
+        return Finding("refuted", f"claim {said(claimed)} vs source {said(ev.figure)}{whole} for {what}", [ev])
     if kind == "percent" and period:
         derived = _margin(frame, evidence, claimed, metric, period) or _growth(frame, evidence, claimed, metric, period)
         if derived:
@@ -327,6 +359,18 @@ def _check_figure(
     held = sorted({ev.figure.period for ev in other if ev.figure.period})
     extra = f" (they give it for {', '.join(held)})" if held else ""
     return Finding("not_enough_info", f"the documents don't state {what}{extra}", [])
+
+
+def _names_little(focus: Focus, ev: Evidence) -> bool:
+    """Whether a figure's sentence names less than half of the parts a claim adds up."""
+    return focus.names_a_part() and focus.telling().coverage(ev.scope_text) < 0.5
+
+
+def _exceeds_whole(claimed: Figure, whole: Figure) -> bool:
+    """Whether a claimed part's level is more than the whole's ("海外收入逾60億元" against 58.7億)."""
+    if claimed.aspect or whole.aspect or claimed.family != whole.family or claimed.qualifier in ("under", "up_to"):
+        return False
+    return claimed.value * (1 - APPROX) > abs(whole.value) + whole.precision
 
 
 def _of_a_part(ev: Evidence) -> bool:
@@ -813,8 +857,28 @@ def _alternative(claim: str, sentence: str) -> str:
 
 def _silent_on_kind(claim: str, sentence: str) -> bool:
     """Whether the claim names a board (or another term of a kind) and the sentence names none:
-    the exchange's disclaimer names the exchange, not the board a company is listed on."""
-    return any(not stated for _, stated in _alternatives(claim, sentence))
+    the exchange's disclaimer names the exchange, not the board a company is listed on; or
+    the claim ranks something ("最大的客戶") the sentence does not rank."""
+    return any(not stated for _, stated in _alternatives(claim, sentence)) or _ranks_otherwise(claim, sentence)
+
+
+_SUPERLATIVE = re.compile(
+    r"(最大|最多|最高|最低|最小|最主要|第一大)的?([\u3400-\u9fff]{2})"
+    r"|(?<![a-z])(largest|biggest|highest|lowest|smallest|top)\s+([a-z]{3,})"
+)
+
+
+def _ranks_otherwise(claim: str, sentence: str) -> bool:
+    """ "Korvath是最大的客戶" is not stated by "電驅動部件為最大收入來源…向客戶Korvath供應":
+    the sentence must rank the same thing the claim does."""
+    c, s = glossary.fold(claim), glossary.fold(sentence)
+    if is_chinese(claim) != is_chinese(sentence):
+        return False
+    for m in _SUPERLATIVE.finditer(c):
+        word, noun = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4).rstrip("s"))
+        if not re.search(rf"{word}\s*(?:的)?\s*{re.escape(noun)}", s):
+            return True
+    return False
 
 
 _RESPECTIVELY = re.compile(r"分别|respectively")
@@ -863,9 +927,11 @@ _ZH_NAME = r"([\u4e00-\u9fff]{2,4}?)(?:先生|女士|博士|教授)"
 # The holder right after the office: "Chairman Ho Chun-bong", "Chief Executive Officer, Ms. Zhou
 # Yiran", "行政總裁林嘉敏女士"; or right before it: "Karen Lam Ka-man, chief executive",
 # "何振邦先生（主席）", "陈牧之先生现任公司董事长".
+_SAYS = "表示|指出|称|稱|说|說|在|则|則|认为|認為|透露"
 _HOLDER_AFTER = {
     False: re.compile(r"(?:\s+officer)?\s*,?\s*" + _EN_NAME),
-    True: re.compile(r"\s*" + _ZH_NAME),
+    # Without an honorific, a name is known by the verb after it: "首席財務官方慧雯表示".
+    True: re.compile(r"\s*(?:" + _ZH_NAME + r"|([\u4e00-\u9fff]{2,3}?)(?=" + _SAYS + "))"),
 }
 _HOLDER_BEFORE = {
     False: re.compile(_EN_NAME + r"\s*[,(（]\s*(?:the\s+|our\s+|its\s+)?$"),
@@ -877,8 +943,8 @@ def _holder(sentence: str, start: int, end: int, zh: bool) -> tuple[str, str]:
     """The person a sentence names right beside the office at `start`:`end`, and the words that
     give it ("陈牧之先生现任公司董事长"); ("", "") when it names none."""
     after = _HOLDER_AFTER[zh].match(sentence, end)
-    if after:
-        return after.group(1), sentence[start : after.end()]
+    if after and (after.group(1) or _is_name(after.group(2))):
+        return after.group(1) or after.group(2), sentence[start : after.end()]
     before = _HOLDER_BEFORE[zh].search(sentence, max(0, start - 48), start)
     if not before:
         return "", ""
@@ -886,12 +952,23 @@ def _holder(sentence: str, start: int, end: int, zh: bool) -> tuple[str, str]:
     return before.group(1), sentence[before.start() : closing]
 
 
+def _is_name(word: str) -> bool:
+    return [flag for _, flag in posseg.cut(normalise(word))] == ["nr"]
+
+
 @lru_cache(maxsize=256)
 def _persons(claim: str, zh: bool, skip: frozenset[str]) -> tuple[str, ...]:
     """Names of people a claim gives: capitalised words not of a company's name, or jieba's names.
     Cached: a claim is held against each of its ranked sentences."""
     if zh:
-        return tuple(w for w, flag in posseg.cut(normalise(claim)) if flag == "nr" and len(w) >= 2 and w not in skip)
+        cut = list(posseg.cut(normalise(claim)))
+        names = []
+        for (w, flag), (nxt, _) in zip(cut, [*cut[1:], ("", "")], strict=True):
+            if flag == "nr" and len(w) == 1 and 1 <= len(nxt) <= 2 and is_chinese(nxt):
+                names.append(w + nxt)  # jieba cuts "郭偉倫" as 郭 + 伟伦
+            elif flag == "nr" and len(w) >= 2:
+                names.append(w)
+        return tuple(w for w in names if w not in skip)
     words = re.findall(r"[A-Z][a-z]+(?:-[A-Za-z]+)?", claim)
     roles = {w for names in glossary.ROLES for w in " ".join(names[0]).split()}
     return tuple(w for w in words if w.lower() not in skip and w.lower() not in roles and w not in ("The", "A", "An"))

@@ -1543,9 +1543,12 @@ def test_an_amount_behind_a_concentration_ratio_is_not_revenue(text: str, metric
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A bracketed prior-year figure with its own qualifier is still the prior year's.
-        ("擁有人應佔溢利增加約6.5%至約136.8百萬港元（2024年：約128.5百萬港元）。", [None, None, "2024"]),
-        ("Revenue rose to about HK$1.85 billion (2024: approximately HK$1.74 billion).", [None, "2024"]),
+        # A bracketed prior-year figure with its own qualifier is still the prior year's, and
+        # the figure the aside follows is of the year after it.
+        ("擁有人應佔溢利增加約6.5%至約136.8百萬港元（2024年：約128.5百萬港元）。", [None, "2025", "2024"]),
+        ("Revenue rose to about HK$1.85 billion (2024: approximately HK$1.74 billion).", ["2025", "2024"]),
+        ("中國內地分部虧損約為26.8百萬港元（2024年：約31.2百萬港元），虧損較去年收窄。", ["2025", "2024"]),
+        ("於2025年6月30日，現金為3.2億元（2024年12月31日：2.9億元）。", ["2025-06-30", "2024-12-31"]),
     ],
 )
 def test_a_bracketed_prior_year_with_a_qualifier(text: str, expected: list[str | None]) -> None:
