@@ -31,6 +31,7 @@ from .evidence import (
     frame_of,
     is_planned,
     is_segment,
+    item_of,
     plan_before,
     same_period,
     select,
@@ -447,7 +448,7 @@ def _line_figures(
             # Across languages a line's words are bridged one by one, and not all of them are
             # ("festive" of "festive products" for 節日產品): most of their weight must be met. A
             # line whose words no document uses (they weigh nothing) is met by none.
-            met = [ev for ev in found if line.weighty and line.coverage(ev.line_text) >= _CROSS_LINE_COVERAGE]
+            met = [ev for ev in found if line.coverage(ev.line_text) >= _CROSS_LINE_COVERAGE] if line.weighty else []
             said = english.group(0)
             at = said.lower().find(words[0])
             return met, "" if met else said[max(at, 0) :]
@@ -463,7 +464,7 @@ def _line_figures(
     if asked and asked <= _ZH_REGIONS:
         # A region and a line both asked: "船舶管理分部…來自歐洲的收入" is neither the Europe row
         # nor the segment's total; each must be met.
-        runs += [r for w in part.split() if w not in runs[0] and (r := _line_run(frame.text, w, focus))]
+        runs += [_line_run(frame.text, w, focus) for w in part.split() if w not in runs[0]]
     runs = [r for r in runs if _line_words(r)]
     if not runs:
         return [], ""
@@ -1068,8 +1069,7 @@ def _listed_figure(sentence: str, figures: list[Figure], query: Query, skip: fro
     asked = [t for t in query.tokens if t not in skip and len(t) >= 2 and not t.isdigit()]
     scored = []
     for f in figures:
-        digit = re.search(r"\d", sentence[f.start : f.end])
-        item = items.get(f.start + (digit.start() if digit else 0))
+        item = item_of(items, f)
         if item:
             said = normalise(sentence[item[0] : item[1]])
             scored.append((sum(1 for t in asked if t in said), f))

@@ -459,8 +459,7 @@ def figures_in(
             if dateline and f.metric in _PRICED_DAILY:
                 f = _dated(f, p.text[sentence[0] : sentence[1]], dateline)
             owner = _owner(f, sentence, mentions, p.text, subject)
-            digit = re.search(r"\d", f.text)
-            item = items.get(f.start + (digit.start() if digit else 0))
+            item = item_of(items, f)
             # An item of "香港、澳門及內地收入分別為…" is narrowed by its own name (`scope_text`).
             segment = "" if item else _segment(p.text, f, sentence, mentions)
             last = out[-1] if out and out[-1].passage is p else None
@@ -470,6 +469,12 @@ def figures_in(
             title = lexicon.titles.get(p.doc_id, "")
             out.append(Evidence(f, p, rank, owner, sentence, title, segment, item))
     return out
+
+
+def item_of(items: dict[int, tuple[int, int, int, int]], f: Figure) -> tuple[int, int, int, int] | None:
+    """The list item `series_items` gives figure `f` (keyed by where its digits start)."""
+    digit = re.search(r"\d", f.text)
+    return items.get(f.start + (digit.start() if digit else 0))
 
 
 _PRICED_DAILY = frozenset({"share_price", "market_cap"})
@@ -860,10 +865,15 @@ PLACE_WORDS = frozenset(w for en, _ in glossary.REGIONS for name in en for w in 
 _NAME_RUN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
+@lru_cache(maxsize=256)
+def _name_words(text: str) -> frozenset[str]:
+    """Words of the names of two capitalised words or more in `text` ("Korvath Motors"), not
+    "Chinese" or a sentence's opening "Including". Cached: read once per question, not per figure."""
+    return frozenset(w.lower() for run in _NAME_RUN.findall(text) for w in run.split())
+
+
 def _entity_ok(frame: Frame, ev: Evidence) -> bool:
-    # Only a name of two capitalised words or more ("Korvath Motors"), not "Chinese" or a
-    # sentence's opening "Including".
-    named = {w.lower() for run in _NAME_RUN.findall(frame.text) for w in run.split()}
+    named = _name_words(frame.text)
     others = [n for n in frame.other_names if n in named and n not in PLACE_WORDS]
     if frame.entities and others and ev.entity in frame.entities:
         # "How much revenue did Korvath Motors contribute to Ardentia": a figure whose clause

@@ -1111,13 +1111,7 @@ def _read(t: str, raw: str, m: re.Match[str], mask: bytearray, lenient: bool) ->
     q = _qualifier_before(t, r.start)
     if q == "nearly" and r.unit in ("years", "months") and t[r.start - 1] == "近":
         q = None  # 近三年 is "the last three years"
-    if q:
-        r.qualifier = q
-    if r.more and not r.qualifier:
-        r.qualifier = "over"
-    qa = _QUAL_AFTER.match(t, r.end)
-    if qa and not r.qualifier:
-        r.qualifier = qa.lastgroup
+    _qualify(t, r, q)
     bare = not (r.unit or r.scaled)
     if zh and bare and not lenient:
         return None
@@ -1264,6 +1258,17 @@ def _read_prefix(t: str, r: _Raw) -> None:
         r.sign = -1
         r.start = s - 1
         r.end += 1
+
+
+def _qualify(t: str, r: _Raw, before: str | None) -> None:
+    """Give `r` the qualifier said before it, else "over" for "…多", else one said after it (以上)."""
+    if before:
+        r.qualifier = before
+    if r.more and not r.qualifier:
+        r.qualifier = "over"
+    after = _QUAL_AFTER.match(t, r.end)
+    if after and not r.qualifier:
+        r.qualifier = after.lastgroup
 
 
 def _qualifier_before(t: str, start: int) -> str | None:
@@ -3001,7 +3006,13 @@ _FRACTION = re.compile(
     r"(?=\s+of(?![a-z]))"
 )
 _FRACTION_LEAD = re.compile(r"(?:占|的|比例|超过|超|逾|近|约|达|大约)\s*$")
-_FRACTION_EN = {"half": 1 / 2, "third": 1 / 3, "thirds": 2 / 3, "quarter": 1 / 4, "quarters": 3 / 4}
+_FRACTION_EN = {
+    "half": Decimal(1) / 2,
+    "third": Decimal(1) / 3,
+    "thirds": Decimal(2) / 3,
+    "quarter": Decimal(1) / 4,
+    "quarters": Decimal(3) / 4,
+}
 
 
 def _with_fractions(t: str, raws: list[_Raw], mask: bytearray) -> list[_Raw]:
@@ -3017,15 +3028,10 @@ def _with_fractions(t: str, raws: list[_Raw], mask: bytearray) -> list[_Raw]:
         elif m.group("zh"):
             share = Decimal("0.5")
         else:
-            share = Decimal(str(_FRACTION_EN[re.split(r"[\s-]", m.group("en"))[-1]]))
+            share = _FRACTION_EN[re.split(r"[\s-]", m.group("en"))[-1]]
         # Said in words, a fraction is loose: "half" of revenue is 47.5% to 52.5%.
         r = _Raw(i, j, i, j, (share * 100).quantize(Decimal("0.01")), Decimal(5), unit="%")
-        q = _qualifier_before(t, i)
-        if q:
-            r.qualifier = q
-        after = _QUAL_AFTER.match(t, j)
-        if after and not r.qualifier:
-            r.qualifier = after.lastgroup
+        _qualify(t, r, _qualifier_before(t, i))
         raws.append(r)
     return sorted(raws, key=lambda r: r.start)
 
